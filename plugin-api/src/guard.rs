@@ -1,0 +1,39 @@
+//! Panic containment for plugin entry points.
+//!
+//! abi_stable exits the process when a panic reaches the FFI boundary, so every exported function
+//! body runs under [`guard`]: a panic or an error becomes an `RErr` with a one-line message.
+
+use abi_stable::std_types::{RResult, RString};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// Runs `body`, turning an `Err` or a panic into `RErr`. `what` names the entry point in the message.
+pub fn guard<T>(what: &str, body: impl FnOnce() -> Result<T, String>) -> RResult<T, RString> {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(value)) => RResult::ROk(value),
+        Ok(Err(message)) => RResult::RErr(RString::from(message)),
+        Err(payload) => {
+            let text = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic payload".to_string());
+            RResult::RErr(RString::from(format!("panicked in {what}: {text}")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ok_error_and_panic_become_values() {
+        assert_eq!(guard("f", || Ok(3)).unwrap(), 3);
+        assert_eq!(guard::<()>("f", || Err("bad".into())).unwrap_err().as_str(), "bad");
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let err = guard::<()>("plan", || panic!("boom {}", 7)).unwrap_err();
+        std::panic::set_hook(prev);
+        assert_eq!(err.as_str(), "panicked in plan: boom 7");
+    }
+}

@@ -1,0 +1,123 @@
+//! Model plugins own candle entirely: forward, backward, the optimizer step (with per-group learning
+//! rates from the plan), checkpoints. The engine passes batches as named f32 buffers.
+
+use crate::{LayerWeights, ParamGroupInfo, PluginInfo, StepPlan, TensorData, TensorView, TrainOutput};
+use abi_stable::library::RootModule;
+use abi_stable::sabi_types::VersionStrings;
+use abi_stable::std_types::{RBox, RResult, RSlice, RStr, RString, RVec};
+use abi_stable::{declare_root_module_statics, package_version_strings, sabi_trait, StableAbi};
+
+/// The optimizer family.
+#[repr(u8)]
+#[derive(StableAbi, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptimizerKind {
+    /// Adam with coupled L2 weight decay (grad += wd * w), as PyTorch's `Adam` and PDEBench.
+    Adam,
+    /// Adam with decoupled weight decay (w -= lr * wd * w), as PyTorch's `AdamW`.
+    AdamW,
+    /// SGD with (optionally Nesterov) momentum and coupled L2 weight decay.
+    Sgd,
+}
+
+/// Optimizer settings shared by all groups; the learning rate and weight decay per group come with
+/// each step's plan.
+#[repr(C)]
+#[derive(StableAbi, Debug, Clone, Copy, PartialEq)]
+pub struct OptimizerSpec {
+    pub kind: OptimizerKind,
+    pub beta1: f64,
+    pub beta2: f64,
+    pub eps: f64,
+    pub momentum: f64,
+    pub nesterov: bool,
+    /// Clip the global gradient L2 norm to this value; 0 disables clipping.
+    pub grad_clip: f64,
+}
+
+/// Everything a model needs to be built.
+#[repr(C)]
+#[derive(StableAbi, Debug, Clone, Copy)]
+pub struct ModelInit<'a> {
+    /// The model's configuration section, TOML text (empty means defaults).
+    pub config: RStr<'a>,
+    /// The data the model will see, JSON: for PDE rollouts
+    /// `{"task":"pde-rollout","channels":C,"spatial":[X,Y],"initial_step":S,"t_train":T}`.
+    pub data: RStr<'a>,
+    pub optimizer: OptimizerSpec,
+    /// Seed for initialization and dropout; the engine derives it from the run seed.
+    pub seed: u64,
+}
+
+/// A model instance. Methods must run under [`crate::guard`].
+#[sabi_trait]
+pub trait Model: Send {
+    /// The parameter groups, in model order.
+    fn param_groups(&self) -> RVec<ParamGroupInfo>;
+
+    /// Forward, backward and one optimizer step on `batch` under `plan`; returns the loss before
+    /// the update.
+    fn train_step(&mut self, batch: RSlice<'_, TensorView<'_>>, plan: &StepPlan) -> RResult<TrainOutput, RString>;
+
+    /// Predictions for `batch` (no update); for PDE rollouts one tensor `pred` shaped like `u`.
+    fn predict(&mut self, batch: RSlice<'_, TensorView<'_>>) -> RResult<RVec<TensorData>, RString>;
+
+    /// The weights of every layer that has a matrix spectrum, for spectral analysis.
+    fn layer_weights(&self) -> RResult<RVec<LayerWeights>, RString>;
+
+    /// Writes `model.safetensors` (weights, with `metadata` JSON object entries as safetensors
+    /// metadata) and `optimizer.safetensors` (optimizer state) into the directory `dir`.
+    fn save_checkpoint(&self, dir: RStr<'_>, metadata: RStr<'_>) -> RResult<(), RString>;
+
+    /// Loads what [`Model::save_checkpoint`] wrote; with `weights_only`, the optimizer state is kept.
+    #[sabi(last_prefix_field)]
+    fn load_checkpoint(&mut self, dir: RStr<'_>, weights_only: bool) -> RResult<(), RString>;
+}
+
+/// A boxed model.
+pub type ModelBox = Model_TO<'static, RBox<()>>;
+
+/// Root module of a model plugin.
+#[repr(C)]
+#[derive(StableAbi)]
+#[sabi(kind(Prefix(prefix_ref = ModelMod_Ref)))]
+#[sabi(missing_field(panic))]
+pub struct ModelMod {
+    pub info: extern "C" fn() -> PluginInfo,
+    pub describe: extern "C" fn() -> RString,
+    #[sabi(last_prefix_field)]
+    pub new: extern "C" fn(init: ModelInit<'_>) -> RResult<ModelBox, RString>,
+}
+
+impl RootModule for ModelMod_Ref {
+    declare_root_module_statics! {ModelMod_Ref}
+    const BASE_NAME: &'static str = "engine_model";
+    const NAME: &'static str = "engine model plugin";
+    const VERSION_STRINGS: VersionStrings = package_version_strings!();
+}
+
+/// Exports a model plugin's root module; `new` takes a [`ModelInit`].
+#[macro_export]
+macro_rules! export_model_plugin {
+    (name: $name:expr, description: $desc:expr, default_config: $cfg:expr, new: $new:expr $(,)?) => {
+        extern "C" fn __engine_info() -> $crate::PluginInfo {
+            $crate::PluginInfo::new($name, env!("CARGO_PKG_VERSION"), $desc)
+        }
+        extern "C" fn __engine_describe() -> $crate::abi_stable::std_types::RString {
+            $crate::abi_stable::std_types::RString::from($cfg)
+        }
+        extern "C" fn __engine_new(
+            init: $crate::ModelInit<'_>,
+        ) -> $crate::abi_stable::std_types::RResult<$crate::ModelBox, $crate::abi_stable::std_types::RString> {
+            $crate::guard("new", || {
+                let model = ($new)(init)?;
+                Ok($crate::Model_TO::from_value(model, $crate::abi_stable::sabi_trait::TD_Opaque))
+            })
+        }
+        #[$crate::abi_stable::export_root_module]
+        pub fn __engine_root_module() -> $crate::ModelMod_Ref {
+            use $crate::abi_stable::prefix_type::PrefixTypeTrait;
+            $crate::ModelMod { info: __engine_info, describe: __engine_describe, new: __engine_new }
+                .leak_into_prefix()
+        }
+    };
+}
