@@ -1,1 +1,171 @@
-fn main() {}
+//! The `engine` command line.
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand};
+use engine::config::{self, CliOverrides, ProgressMode};
+use engine::host::{self, SearchPath};
+use figment::value::Value;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "engine", version, about = "Training engine for low-data training and fine-tuning, with layer-wise learning-rate scheduler plugins (TempBalance)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Train a model under a scheduler.
+    Run(RunArgs),
+    /// Print the resolved configuration of a run without running it.
+    Config(RunArgs),
+    /// List or describe plugins.
+    Plugins {
+        #[command(subcommand)]
+        command: PluginsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PluginsCommand {
+    /// Every plugin found: name, kind, plugin version, API version, path.
+    List(SearchArgs),
+    /// A plugin's default configuration.
+    Describe {
+        /// Plugin name or path.
+        name: String,
+        #[command(flatten)]
+        search: SearchArgs,
+    },
+}
+
+#[derive(Args, Clone)]
+struct SearchArgs {
+    /// Extra directory to search for plugins (searched before ENGINE_PLUGIN_PATH and the engine's own directory).
+    #[arg(long = "plugin-dir", value_name = "DIR")]
+    plugin_dirs: Vec<PathBuf>,
+}
+
+#[derive(Args, Clone)]
+struct RunArgs {
+    /// Model plugin (name or path).
+    #[arg(long)]
+    model: Option<String>,
+    /// Scheduler plugin (name or path); `a+b` stacks schedulers, each refining the previous plan.
+    #[arg(long)]
+    scheduler: Option<String>,
+    /// Configuration file (TOML), e.g. configs/fno2d-diffreact.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Override any key, e.g. --set optim.lr=2.5e-3 (applied last).
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    sets: Vec<String>,
+    /// Training seed.
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Number of epochs.
+    #[arg(long)]
+    epochs: Option<u64>,
+    /// Run directory name (under --runs).
+    #[arg(long)]
+    name: Option<String>,
+    /// Parent directory of run directories.
+    #[arg(long, value_name = "DIR")]
+    runs: Option<PathBuf>,
+    /// Progress display.
+    #[arg(long, value_enum)]
+    progress: Option<Progress>,
+    #[command(flatten)]
+    search: SearchArgs,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Progress {
+    Auto,
+    Bar,
+    Plain,
+    Off,
+}
+
+impl RunArgs {
+    fn load(&self) -> Result<config::Loaded> {
+        let mut cli = CliOverrides { model: self.model.clone(), scheduler: self.scheduler.clone(), seed: self.seed, ..Default::default() };
+        if let Some(e) = self.epochs {
+            cli.train.insert("epochs".into(), Value::from(e));
+        }
+        if let Some(p) = self.progress {
+            let mode = match p {
+                Progress::Auto => ProgressMode::Auto,
+                Progress::Bar => ProgressMode::Bar,
+                Progress::Plain => ProgressMode::Plain,
+                Progress::Off => ProgressMode::Off,
+            };
+            cli.train.insert("progress".into(), Value::serialize(mode)?);
+        }
+        if let Some(n) = &self.name {
+            cli.run.insert("name".into(), Value::from(n.clone()));
+        }
+        if let Some(r) = &self.runs {
+            cli.run.insert("root".into(), Value::from(r.display().to_string()));
+        }
+        Ok(config::load(self.config.as_deref(), &cli, &self.sets)?)
+    }
+}
+
+fn main() -> ExitCode {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("ENGINE_LOG").unwrap_or_else(|_| "info".into());
+    tracing_subscriber::fmt().with_env_filter(filter).with_target(false).without_time().with_ansi(std::io::stderr().is_terminal()).with_writer(std::io::stderr).init();
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Run(args) => {
+            let loaded = args.load()?;
+            let search = SearchPath::new(&args.search.plugin_dirs);
+            let report = engine::train::run(&loaded, &search)?;
+            println!("\n{}", report.summary);
+        }
+        Command::Config(args) => {
+            let loaded = args.load()?;
+            loaded.config.validate()?;
+            print!("{}", loaded.config.to_toml()?);
+        }
+        Command::Plugins { command: PluginsCommand::List(search) } => {
+            let search = SearchPath::new(&search.plugin_dirs);
+            let listed = host::list(&search);
+            println!("{:<16} {:<10} {:<9} {:<5} path", "name", "kind", "version", "api");
+            for l in &listed {
+                match &l.info {
+                    Ok(info) => println!("{:<16} {:<10} {:<9} {:<5} {}", info.name, l.found.kind, info.version, info.api_version, l.found.path.display()),
+                    Err(e) => println!("{:<16} {:<10} {:<9} {:<5} {} (not loadable: {e})", l.found.name, l.found.kind, "-", "-", l.found.path.display()),
+                }
+            }
+            if listed.is_empty() {
+                let dirs: Vec<String> = search.dirs.iter().map(|(d, why)| format!("{} ({why})", d.display())).collect();
+                println!("(no plugins found; looked in: {})", dirs.join(", "));
+            }
+        }
+        Command::Plugins { command: PluginsCommand::Describe { name, search } } => {
+            let search = SearchPath::new(&search.plugin_dirs);
+            let (kind, info, path, text) = host::describe_any(&search, &name)?;
+            println!("# {} ({kind} plugin {}, plugin API {}) — {}", info.name, info.version, info.api_version, info.description);
+            println!("# {}", path.display());
+            println!("# settings go in [plugins.{}] of a config file, or --set plugins.{}.KEY=VALUE", info.name, info.name);
+            print!("{text}");
+            if !text.ends_with('\n') {
+                println!();
+            }
+        }
+    }
+    Ok(())
+}

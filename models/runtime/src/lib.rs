@@ -1,1 +1,50 @@
+//! The runtime shared by the engine's model plugins (fno2d now; unet and bert later).
+//!
+//! A model plugin declares its parameters in a [`ParamStore`] (groups = layers, dotted names,
+//! seeded init), implements [`ModelCore`] (loss, predict, layer weights) or, for PDE models, only
+//! a one-step forward ([`PdeStep`], rolled out by [`PdeModel`]), and wraps it in [`ModelAdapter`],
+//! which implements [`plugin_api::Model`]: per-group Adam/AdamW/SGD from the step plan, SAM,
+//! gradient clipping, non-finite guards, safetensors checkpoints, panic containment.
+//!
+//! Also here: fused candle ops with hand-written backward passes ([`ops`]: exact GELU,
+//! bias + activation, constant-matrix matmul, relayout, padding), a caching global allocator for
+//! plugin crates ([`alloc`]), the PDE rollout ([`rollout`]), and checks every model's tests run
+//! ([`testing`]: every parameter gets a gradient, finite differences).
+//!
+//! ```ignore
+//! struct MyNet { params: ParamStore, data: PdeData, w: Tensor }
+//! impl PdeStep for MyNet { /* params, data, config_toml, prepare, step, layer_weights */ }
+//! fn new_model(init: ModelInit<'_>) -> Result<ModelAdapter<PdeModel<MyNet>>, String> {
+//!     let net = MyNet::new(init.config.as_str(), init.data.as_str(), init.seed).map_err(|e| e.to_string())?;
+//!     ModelAdapter::new(PdeModel(net), init.optimizer, PluginMeta { name: "mynet", version: env!("CARGO_PKG_VERSION") })
+//!         .map_err(|e| e.to_string())
+//! }
+//! plugin_api::export_model_plugin! { name: "mynet", description: "...", default_config: "", new: new_model }
+//! ```
 
+pub mod adapter;
+pub mod alloc;
+pub mod batch;
+pub mod checkpoint;
+pub mod error;
+pub mod ops;
+pub mod optim;
+pub mod params;
+pub mod pde;
+pub mod rng;
+pub mod rollout;
+pub mod testing;
+pub mod train;
+
+pub use adapter::{real_layer_weights, tensor_data, ModelAdapter, ModelCore, PluginMeta, StepCtx};
+pub use batch::{Batch, Dim};
+pub use error::{Error, Result};
+pub use optim::{GroupHyper, Optimizer};
+pub use params::{Group, Init, Param, ParamStore};
+pub use pde::{PdeData, PdeModel, PdeStep};
+pub use rng::{rng_for, Rng};
+pub use rollout::RolloutSpec;
+pub use train::Trainer;
+
+/// Re-exported so model crates use the runtime's candle.
+pub use candle_core;

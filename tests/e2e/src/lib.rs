@@ -1,1 +1,102 @@
-//! Helpers for the end-to-end tests.
+//! Helpers for the end-to-end tests: build the workspace once, run the `engine` binary, make
+//! throwaway directories.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+/// `target/<profile>`, where the engine binary and every plugin library are built.
+pub fn target_dir() -> PathBuf {
+    // The test executable lives in target/<profile>/deps/.
+    let exe = std::env::current_exe().expect("test executable path");
+    exe.parent().and_then(Path::parent).expect("target/<profile>").to_path_buf()
+}
+
+/// Builds the engine and every plugin (once per test process), so `cargo test` alone suffices.
+pub fn ensure_built() {
+    static BUILT: OnceLock<()> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let mut cmd = Command::new(env!("CARGO"));
+        cmd.args(["build", "--workspace", "--quiet"]);
+        if !cfg!(debug_assertions) {
+            cmd.arg("--release");
+        }
+        let status = cmd.status().expect("run cargo build");
+        assert!(status.success(), "cargo build --workspace failed");
+    });
+}
+
+/// A fixture library built in the target directory.
+pub fn fixture(name: &str) -> PathBuf {
+    ensure_built();
+    let path = target_dir().join(format!("{}{name}{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX));
+    assert!(path.is_file(), "fixture {} is missing", path.display());
+    path
+}
+
+/// A fresh empty directory for one test.
+pub fn temp_dir(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("engine-e2e-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+/// Settings for a run that finishes in seconds: a tiny grid, few samples, a narrow model.
+pub const TINY: &[&str] = &[
+    "data.num_samples=24",
+    "data.resolution=16",
+    "data.num_frames=21",
+    "data.reduced_resolution_t=1",
+    "train.batch_size=6",
+    "train.eval_batch_size=8",
+    "train.initial_step=4",
+    "train.t_train=8",
+    "plugins.fno2d.width=8",
+    "plugins.fno2d.modes1=4",
+    "plugins.fno2d.modes2=4",
+    "optim.lr=3e-3",
+];
+
+/// The engine binary, with ENGINE_* variables cleared so the environment cannot leak into tests.
+pub fn engine() -> Command {
+    ensure_built();
+    let mut cmd = Command::new(target_dir().join("engine"));
+    for (key, _) in std::env::vars() {
+        if key.starts_with("ENGINE_") {
+            cmd.env_remove(key);
+        }
+    }
+    cmd.env("RAYON_NUM_THREADS", "1");
+    cmd
+}
+
+/// `engine run` with the tiny settings, a data cache and a runs root under `dir`, plus `extra` args.
+pub fn tiny_run(dir: &Path, extra: &[&str]) -> Command {
+    let mut cmd = engine();
+    cmd.arg("run").arg("--runs").arg(dir.join("runs")).args(["--progress", "plain"]);
+    for set in TINY {
+        cmd.args(["--set", set]);
+    }
+    cmd.arg("--set").arg(format!("data.cache_dir={}", dir.join("cache").display()));
+    cmd.args(extra);
+    cmd
+}
+
+/// stdout and stderr of a finished command, as text.
+pub fn texts(out: &Output) -> (String, String) {
+    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// The `error: ...` lines the engine printed.
+pub fn error_lines(stderr: &str) -> Vec<&str> {
+    stderr.lines().filter(|l| l.starts_with("error:")).collect()
+}
+
+/// Rows of a CSV file as maps from column to cell.
+pub fn read_csv(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    let mut lines = text.lines();
+    let header: Vec<String> = lines.next().expect("header").split(',').map(String::from).collect();
+    lines.map(|l| header.iter().cloned().zip(l.split(',').map(String::from)).collect()).collect()
+}

@@ -1,0 +1,414 @@
+//! The run configuration: typed defaults < `--config` TOML < `ENGINE_` environment variables <
+//! CLI flags < `--set key=value`, merged with figment. Unknown keys and wrong types are errors that
+//! name the key and the source it came from.
+//!
+//! Plugin settings live in `[plugins.<name>]` tables; the engine checks their keys against the
+//! plugin's own defaults (`describe()`) and hands the table to the plugin as TOML text.
+
+use crate::error::{EngineError, Result};
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::value::{Dict, Value};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Environment variables with the `ENGINE_` prefix that are not configuration keys.
+const RESERVED_ENV: [&str; 2] = ["plugin_path", "log"];
+
+/// The whole configuration of a run.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Model plugin: a name or a path to a plugin library.
+    pub model: String,
+    /// Scheduler plugin: a name or a path.
+    pub scheduler: String,
+    /// Metrics plugin used when the scheduler asks for spectral metrics.
+    pub metrics: String,
+    /// Training seed (initialization, shuffling); the data has its own `data.seed`.
+    pub seed: u64,
+    pub run: RunConfig,
+    pub data: datasets::DataConfig,
+    pub train: TrainConfig,
+    pub optim: OptimConfig,
+    pub schedule: ScheduleConfig,
+    /// Per-plugin settings, `[plugins.<name>]`, checked against the plugin's defaults.
+    pub plugins: BTreeMap<String, toml::Table>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            model: "fno2d".into(),
+            scheduler: "constant-lr".into(),
+            metrics: "spectral".into(),
+            seed: 0,
+            run: RunConfig::default(),
+            data: datasets::DataConfig::default(),
+            train: TrainConfig::default(),
+            optim: OptimConfig::default(),
+            schedule: ScheduleConfig::default(),
+            plugins: BTreeMap::new(),
+        }
+    }
+}
+
+/// Where the run directory goes.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct RunConfig {
+    /// Parent directory of run directories.
+    pub root: PathBuf,
+    /// Run directory name; empty means `<model>-<scheduler>-<utc timestamp>`.
+    pub name: String,
+}
+
+impl Default for RunConfig {
+    fn default() -> Self {
+        Self { root: "runs".into(), name: String::new() }
+    }
+}
+
+/// Progress display.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ProgressMode {
+    /// A bar on a terminal, plain lines otherwise.
+    Auto,
+    Bar,
+    Plain,
+    Off,
+}
+
+/// The training loop.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct TrainConfig {
+    pub epochs: u64,
+    pub batch_size: usize,
+    /// Batch size for validation and test (PDEBench: 10x the training batch).
+    pub eval_batch_size: usize,
+    /// Input frames of the autoregressive rollout.
+    pub initial_step: usize,
+    /// The rollout runs up to (excluding) this frame.
+    pub t_train: usize,
+    /// Threads for the numeric kernels (RAYON_NUM_THREADS); 0 keeps the environment's setting.
+    pub threads: usize,
+    pub progress: ProgressMode,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        Self {
+            epochs: 30,
+            batch_size: 10,
+            eval_batch_size: 50,
+            initial_step: 10,
+            t_train: 21,
+            threads: 1,
+            progress: ProgressMode::Auto,
+        }
+    }
+}
+
+/// Optimizer family and hyperparameters (the learning rate per group comes from the scheduler).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct OptimConfig {
+    /// `adam` (coupled L2, PDEBench), `adamw` (decoupled) or `sgd`.
+    pub name: String,
+    /// Base learning rate (eta_0 of the base schedule).
+    pub lr: f64,
+    pub weight_decay: f64,
+    pub beta1: f64,
+    pub beta2: f64,
+    pub eps: f64,
+    pub momentum: f64,
+    pub nesterov: bool,
+    /// Clip the global gradient norm; 0 disables.
+    pub grad_clip: f64,
+}
+
+impl Default for OptimConfig {
+    fn default() -> Self {
+        // PDEBench's FNO settings: Adam, lr 1e-3, weight decay 1e-4.
+        Self {
+            name: "adam".into(),
+            lr: 1e-3,
+            weight_decay: 1e-4,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-8,
+            momentum: 0.9,
+            nesterov: false,
+            grad_clip: 0.0,
+        }
+    }
+}
+
+/// The base learning-rate schedule eta_t; every scheduler plugin refines it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ScheduleConfig {
+    /// `constant`, `step`, `cosine` or `linear`.
+    pub kind: String,
+    /// Whether decay advances per `epoch` or per `step`.
+    pub interval: String,
+    /// Step decay: multiply by `gamma` every `step_size` intervals.
+    pub step_size: u64,
+    pub gamma: f64,
+    /// Floor of cosine and linear decay.
+    pub min_lr: f64,
+    /// Linear warmup over this many optimizer steps...
+    pub warmup_steps: u64,
+    /// ...or over this fraction of all steps (used when warmup_steps is 0).
+    pub warmup_ratio: f64,
+}
+
+impl Default for ScheduleConfig {
+    fn default() -> Self {
+        // PDEBench: StepLR(step_size=100, gamma=0.5) stepped per epoch.
+        Self {
+            kind: "step".into(),
+            interval: "epoch".into(),
+            step_size: 100,
+            gamma: 0.5,
+            min_lr: 0.0,
+            warmup_steps: 0,
+            warmup_ratio: 0.0,
+        }
+    }
+}
+
+/// Values given by typed CLI flags (each overrides the files and the environment).
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct CliOverrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheduler: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+    #[serde(skip_serializing_if = "Dict::is_empty")]
+    pub run: Dict,
+    #[serde(skip_serializing_if = "Dict::is_empty")]
+    pub train: Dict,
+}
+
+/// A loaded configuration and the figment it came from (for provenance in error messages).
+pub struct Loaded {
+    pub config: Config,
+    pub figment: Figment,
+}
+
+/// Merges every layer and extracts the typed configuration.
+pub fn load(config_file: Option<&Path>, cli: &CliOverrides, sets: &[String]) -> Result<Loaded> {
+    let mut figment = Figment::from(Serialized::defaults(Config::default()));
+    if let Some(path) = config_file {
+        if !path.is_file() {
+            return Err(EngineError::Config(format!("config file `{}` does not exist", path.display())));
+        }
+        figment = figment.merge(Toml::file_exact(path));
+    }
+    let flags = Value::serialize(cli).map_err(|e| EngineError::Config(format!("command-line flags: {e}")))?;
+    figment = figment
+        .merge(Env::prefixed("ENGINE_").split("__").filter(|k| !RESERVED_ENV.contains(&k.as_str())))
+        .merge(Layer { name: "command-line flags", dict: flags.into_dict().unwrap_or_default() });
+    for set in sets {
+        let (key, value) = set
+            .split_once('=')
+            .ok_or_else(|| EngineError::Config(format!("--set `{set}` is not of the form key=value")))?;
+        let key = key.trim();
+        if key.is_empty() {
+            return Err(EngineError::Config(format!("--set `{set}` has an empty key")));
+        }
+        figment = figment.merge(Layer { name: "--set", dict: figment::util::nest(key, parse_value(value)).into_dict().unwrap_or_default() });
+    }
+    let config: Config = figment.extract().map_err(|e| EngineError::Config(describe_figment_error(&e)))?;
+    Ok(Loaded { config, figment })
+}
+
+/// A `--set` value as TOML would read it (`3e-3` a float, `true` a bool, `[1, 2]` an array), and
+/// as a plain string when it is not a TOML value (`--set data.dataset=darcy`).
+fn parse_value(text: &str) -> Value {
+    let text = text.trim();
+    match format!("v = {text}").parse::<toml::Table>() {
+        Ok(mut table) => Value::serialize(table.remove("v").expect("parsed key")).unwrap_or_else(|_| Value::from(text.to_string())),
+        Err(_) => Value::from(text.to_string()),
+    }
+}
+
+/// A configuration layer with a name that error messages can show ("--set", "command-line flags").
+struct Layer {
+    name: &'static str,
+    dict: Dict,
+}
+
+impl figment::Provider for Layer {
+    fn metadata(&self) -> figment::Metadata {
+        figment::Metadata::named(self.name)
+    }
+
+    fn data(&self) -> std::result::Result<figment::value::Map<figment::Profile, Dict>, figment::Error> {
+        Ok(figment::Profile::Default.collect(self.dict.clone()))
+    }
+}
+
+/// One line per figment error: what is wrong, the key, and where the value came from.
+fn describe_figment_error(error: &figment::Error) -> String {
+    let mut lines = Vec::new();
+    for e in error.clone() {
+        let key = e.path.join(".");
+        let source = e
+            .metadata
+            .as_ref()
+            .map(|m| match &m.source {
+                Some(src) => format!("{} ({src})", m.name),
+                None => m.name.to_string(),
+            })
+            .unwrap_or_else(|| "defaults".into());
+        let what = match &e.kind {
+            figment::error::Kind::UnknownField(field, _) => {
+                // figment's path already ends with the field for unknown keys.
+                let full = if key.is_empty() { field.clone() } else if key.ends_with(field.as_str()) { key.clone() } else { format!("{key}.{field}") };
+                format!("unknown key `{full}`")
+            }
+            kind => format!("key `{key}`: {kind}"),
+        };
+        lines.push(format!("{what} (from {source})"));
+    }
+    lines.join("; ")
+}
+
+/// Where a key's value came from, for messages about plugin sections.
+pub fn source_of(figment: &Figment, key: &str) -> String {
+    match figment.find_metadata(key) {
+        Some(m) => match &m.source {
+            Some(src) => format!("{} ({src})", m.name),
+            None => m.name.to_string(),
+        },
+        None => "defaults".into(),
+    }
+}
+
+/// The `[plugins.<name>]` table for a plugin, checked against its default configuration: every key
+/// must exist there and have a compatible type. Returns the TOML text the plugin receives.
+pub fn plugin_section(loaded: &Loaded, plugin: &str, defaults_toml: &str) -> Result<String> {
+    let defaults: toml::Table = defaults_toml.parse().map_err(|e| {
+        EngineError::Plugin(format!("plugin `{plugin}` describes an invalid default configuration: {e}"))
+    })?;
+    let Some(section) = loaded.config.plugins.get(plugin) else {
+        return Ok(String::new());
+    };
+    for (key, value) in section {
+        let path = format!("plugins.{plugin}.{key}");
+        let source = source_of(&loaded.figment, &path);
+        let Some(default) = defaults.get(key) else {
+            let known: Vec<&str> = defaults.keys().map(String::as_str).collect();
+            let known = if known.is_empty() { "it has no settings".to_string() } else { format!("known: {}", known.join(", ")) };
+            return Err(EngineError::Config(format!("unknown key `{path}` (from {source}); {known}")));
+        };
+        if !same_kind(default, value) {
+            return Err(EngineError::Config(format!(
+                "key `{path}` (from {source}) must be of type {}, found {}",
+                default.type_str(),
+                value.type_str()
+            )));
+        }
+    }
+    toml::to_string(section).map_err(|e| EngineError::Config(format!("plugins.{plugin}: {e}")))
+}
+
+/// Whether a user value fits the type of the default (integers are accepted for floats).
+fn same_kind(default: &toml::Value, value: &toml::Value) -> bool {
+    use toml::Value::*;
+    matches!((default, value), (Float(_), Integer(_)))
+        || std::mem::discriminant(default) == std::mem::discriminant(value)
+}
+
+impl Config {
+    /// The resolved configuration as TOML (saved in the run directory).
+    pub fn to_toml(&self) -> Result<String> {
+        toml::to_string_pretty(self).map_err(|e| EngineError::Config(format!("cannot serialize the configuration: {e}")))
+    }
+
+    /// Checks values that types alone cannot.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |key: &str, why: &str| Err(EngineError::Config(format!("`{key}` {why}")));
+        if self.train.epochs == 0 {
+            return bad("train.epochs", "must be at least 1");
+        }
+        if self.train.batch_size == 0 || self.train.eval_batch_size == 0 {
+            return bad("train.batch_size", "and train.eval_batch_size must be at least 1");
+        }
+        if self.train.initial_step == 0 || self.train.t_train <= self.train.initial_step {
+            return bad("train.t_train", "must be greater than train.initial_step (>= 1)");
+        }
+        if !(self.optim.lr.is_finite() && self.optim.lr > 0.0) {
+            return bad("optim.lr", "must be a positive number");
+        }
+        if !(self.optim.weight_decay.is_finite() && self.optim.weight_decay >= 0.0) {
+            return bad("optim.weight_decay", "must be >= 0");
+        }
+        if !["adam", "adamw", "sgd"].contains(&self.optim.name.as_str()) {
+            return bad("optim.name", "must be one of adam, adamw, sgd");
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write_temp(name: &str, text: &str) -> PathBuf {
+        let path = std::env::temp_dir().join(format!("engine-config-{name}-{}.toml", std::process::id()));
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn layers_apply_in_order() {
+        let file = write_temp("order", "seed = 3\n[train]\nepochs = 5\nbatch_size = 7\n");
+        let cli = CliOverrides { seed: Some(4), ..Default::default() };
+        let loaded = load(Some(&file), &cli, &["train.epochs=9".into(), "optim.lr=0.5".into()]).unwrap();
+        let c = &loaded.config;
+        assert_eq!((c.seed, c.train.epochs, c.train.batch_size, c.optim.lr), (4, 9, 7, 0.5));
+        assert_eq!(c.train.t_train, TrainConfig::default().t_train);
+        assert!(source_of(&loaded.figment, "train.batch_size").contains(file.file_name().unwrap().to_str().unwrap()));
+    }
+
+    #[test]
+    fn unknown_key_and_wrong_type_name_key_and_source() {
+        let file = write_temp("unknown", "[optim]\nlearning_rate = 0.1\n");
+        let err = load(Some(&file), &CliOverrides::default(), &[]).err().unwrap().to_string();
+        assert!(err.contains("unknown key `optim.learning_rate`"), "{err}");
+        assert!(err.contains(file.file_name().unwrap().to_str().unwrap()), "{err}");
+
+        let err = load(None, &CliOverrides::default(), &["train.epochs=lots".into()]).err().unwrap().to_string();
+        assert!(err.contains("train.epochs"), "{err}");
+    }
+
+    #[test]
+    fn plugin_sections_are_checked_against_the_plugin_defaults() {
+        let loaded = load(None, &CliOverrides::default(), &["plugins.fno2d.width=32".into(), "plugins.fno2d.padding=1".into()]).unwrap();
+        let text = plugin_section(&loaded, "fno2d", "width = 20\npadding = 2\nmodes1 = 12\n").unwrap();
+        let table: toml::Table = text.parse().unwrap();
+        assert_eq!(table["width"].as_integer(), Some(32));
+
+        let loaded = load(None, &CliOverrides::default(), &["plugins.fno2d.widht=32".into()]).unwrap();
+        let err = plugin_section(&loaded, "fno2d", "width = 20\n").unwrap_err().to_string();
+        assert!(err.contains("unknown key `plugins.fno2d.widht`") && err.contains("known: width"), "{err}");
+
+        let loaded = load(None, &CliOverrides::default(), &["plugins.fno2d.width=wide".into()]).unwrap();
+        let err = plugin_section(&loaded, "fno2d", "width = 20\n").unwrap_err().to_string();
+        assert!(err.contains("`plugins.fno2d.width`") && err.contains("must be of type integer"), "{err}");
+    }
+
+    #[test]
+    fn missing_config_file_is_named() {
+        let err = load(Some(Path::new("/nonexistent/x.toml")), &CliOverrides::default(), &[]).err().unwrap().to_string();
+        assert!(err.contains("/nonexistent/x.toml"), "{err}");
+    }
+}

@@ -1,0 +1,176 @@
+//! The built-in PDE data as the training loop sees it: train / validation / test indices, batches
+//! as named f32 buffers for the model plugin, and evaluation (rollout loss and PDEBench's nRMSE).
+
+use crate::config::Config;
+use crate::error::{EngineError, Result};
+use crate::host::Model;
+use plugin_api::TensorView;
+
+/// Loaded data and its split.
+pub struct PdeData {
+    dataset: datasets::PdeDataset,
+    grid: Vec<f32>,
+    pub train: Vec<usize>,
+    pub val: Vec<usize>,
+    pub test: Vec<usize>,
+    initial_step: usize,
+    t_train: usize,
+}
+
+/// One batch: the trajectories `u` [B, X, Y, T, C] and the grid [X, Y, 2].
+pub struct Batch<'a> {
+    u: Vec<f32>,
+    u_shape: [u64; 5],
+    grid: &'a [f32],
+    grid_shape: [u64; 3],
+}
+
+impl Batch<'_> {
+    /// The views the model plugin receives.
+    pub fn views(&self) -> Vec<TensorView<'_>> {
+        vec![
+            TensorView { name: "u".into(), shape: self.u_shape.as_slice().into(), data: self.u.as_slice().into() },
+            TensorView { name: "grid".into(), shape: self.grid_shape.as_slice().into(), data: self.grid.into() },
+        ]
+    }
+}
+
+/// Evaluation of a set of samples.
+#[derive(Debug, Clone, Copy)]
+pub struct EvalMetrics {
+    /// The training objective: sum over predicted frames of the per-frame MSE, sample-averaged.
+    pub loss: f64,
+    /// PDEBench nRMSE over all t_train frames (the copied input frames count, with zero error).
+    pub nrmse: f64,
+    /// nRMSE over the predicted frames only.
+    pub nrmse_pred: f64,
+}
+
+impl PdeData {
+    pub fn load(cfg: &Config) -> Result<Self> {
+        let progress = |done: usize, total: usize| {
+            if done == total {
+                tracing::info!("generated {total} samples of {}", cfg.data.dataset);
+            }
+        };
+        let (dataset, cache) = datasets::PdeDataset::load(&cfg.data, Some(&progress))?;
+        tracing::info!("data cache: {}{}", cache.path.display(), if cache.generated { " (generated)" } else { "" });
+        let split = datasets::Split::new(dataset.n(), &cfg.data)?;
+        if dataset.t() < cfg.train.t_train {
+            return Err(EngineError::Config(format!(
+                "`train.t_train` = {} but the data has {} frames after reduced_resolution_t",
+                cfg.train.t_train,
+                dataset.t()
+            )));
+        }
+        Ok(Self {
+            grid: dataset.grid().to_vec(),
+            train: split.train,
+            val: split.val,
+            test: split.test,
+            initial_step: cfg.train.initial_step,
+            t_train: cfg.train.t_train,
+            dataset,
+        })
+    }
+
+    pub fn spatial(&self) -> [usize; 2] {
+        [self.dataset.x(), self.dataset.y()]
+    }
+
+    pub fn frames(&self) -> usize {
+        self.dataset.t()
+    }
+
+    pub fn channels(&self) -> usize {
+        self.dataset.c()
+    }
+
+    pub fn batch(&self, indices: &[usize]) -> Batch<'_> {
+        let [x, y] = self.spatial();
+        Batch {
+            u: self.dataset.gather(indices),
+            u_shape: [indices.len() as u64, x as u64, y as u64, self.frames() as u64, self.channels() as u64],
+            grid: &self.grid,
+            grid_shape: [x as u64, y as u64, 2],
+        }
+    }
+
+    /// Rolls the model out on `indices` in batches of `train.eval_batch_size` and scores it.
+    pub fn evaluate(&self, model: &mut Model, indices: &[usize], cfg: &Config) -> Result<EvalMetrics> {
+        let [x, y] = self.spatial();
+        let (t_all, c) = (self.frames(), self.channels());
+        let mut all = datasets::MetricAccumulator::new();
+        let mut pred_only = datasets::MetricAccumulator::new();
+        let mut loss_sum = 0.0;
+        for chunk in indices.chunks(cfg.train.eval_batch_size) {
+            let batch = self.batch(chunk);
+            let outputs = model.predict(&batch.views())?;
+            let pred = outputs.iter().find(|t| t.name.as_str() == "pred").ok_or_else(|| {
+                EngineError::Plugin(format!("model plugin `{}` returned no `pred` tensor from predict", model.name))
+            })?;
+            let expected = [chunk.len() as u64, x as u64, y as u64, self.t_train as u64, c as u64];
+            if pred.shape.as_slice() != expected {
+                return Err(EngineError::Plugin(format!(
+                    "model plugin `{}` returned `pred` of shape {:?}, expected {:?}",
+                    model.name,
+                    pred.shape.as_slice(),
+                    expected
+                )));
+            }
+            // The target: the first t_train frames of each trajectory.
+            let target = take_frames(&batch.u, chunk.len() * x * y, t_all, self.t_train, c);
+            let layout = datasets::FieldLayout { batch: chunk.len(), space: x * y, frames: self.t_train, channels: c };
+            all.add_batch(&pred.data, &target, layout, 0..self.t_train)?;
+            pred_only.add_batch(&pred.data, &target, layout, self.initial_step..self.t_train)?;
+            loss_sum += rollout_loss(&pred.data, &target, [chunk.len(), x * y, self.t_train, c], self.initial_step) * chunk.len() as f64;
+        }
+        // PDEBench averages nRMSE per batch, then over batches.
+        Ok(EvalMetrics {
+            loss: loss_sum / indices.len() as f64,
+            nrmse: all.nrmse().unwrap_or(f64::NAN),
+            nrmse_pred: pred_only.nrmse().unwrap_or(f64::NAN),
+        })
+    }
+}
+
+/// Keeps the first `t_keep` of `t_all` frames of a [points, T, C] buffer.
+fn take_frames(u: &[f32], points: usize, t_all: usize, t_keep: usize, c: usize) -> Vec<f32> {
+    let mut out = Vec::with_capacity(points * t_keep * c);
+    for p in 0..points {
+        out.extend_from_slice(&u[p * t_all * c..p * t_all * c + t_keep * c]);
+    }
+    out
+}
+
+/// Sum over frames t >= initial_step of the MSE of frame t (mean over samples, space, channels):
+/// PDEBench's autoregressive training loss.
+fn rollout_loss(pred: &[f32], target: &[f32], [b, points, t, c]: [usize; 4], initial_step: usize) -> f64 {
+    let mut per_frame = vec![0.0f64; t];
+    for (i, (p, y)) in pred.iter().zip(target).enumerate() {
+        let frame = (i / c) % t;
+        per_frame[frame] += ((p - y) as f64).powi(2);
+    }
+    let n = (b * points * c) as f64;
+    per_frame[initial_step..].iter().map(|s| s / n).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rollout_loss_sums_frame_mses_after_the_input_frames() {
+        // b=1, 2 points, 3 frames, 1 channel; errors only in frames 1 and 2.
+        let target = vec![0.0; 6];
+        let pred = vec![5.0, 1.0, 2.0, 5.0, 3.0, 4.0]; // point-major: [p0 t0, p0 t1, p0 t2, p1 t0, ...]
+        let loss = rollout_loss(&pred, &target, [1, 2, 3, 1], 1);
+        assert!((loss - ((1.0 + 9.0) / 2.0 + (4.0 + 16.0) / 2.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn take_frames_keeps_the_leading_frames_per_point() {
+        let u: Vec<f32> = (0..12).map(|v| v as f32).collect(); // 2 points, 3 frames, 2 channels
+        assert_eq!(take_frames(&u, 2, 3, 2, 2), vec![0.0, 1.0, 2.0, 3.0, 6.0, 7.0, 8.0, 9.0]);
+    }
+}

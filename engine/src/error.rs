@@ -1,0 +1,33 @@
+//! The engine library's error type. Every message is one line that names the file, key, plugin or
+//! layer at fault.
+
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error("config error: {0}")]
+    Config(String),
+    #[error("{0}")]
+    Plugin(String),
+    #[error("data error: {0}")]
+    Data(String),
+    #[error("training stopped: {0}")]
+    Training(String),
+    #[error("{0}")]
+    RunDir(String),
+    #[error("{path}: {message}")]
+    Io { path: String, message: String },
+}
+
+pub type Result<T, E = EngineError> = std::result::Result<T, E>;
+
+/// Wraps an I/O error with the path it concerns.
+pub fn io_err(path: &Path, e: impl std::fmt::Display) -> EngineError {
+    EngineError::Io { path: path.display().to_string(), message: e.to_string() }
+}
+
+impl From<datasets::DataError> for EngineError {
+    fn from(e: datasets::DataError) -> Self {
+        EngineError::Data(e.to_string())
+    }
+}

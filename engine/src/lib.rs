@@ -1,0 +1,21 @@
+//! The engine: the host that owns data loading and the training loop, and loads scheduler, model
+//! and metrics plugins through the stable ABI in `plugin-api`.
+//!
+//! - [`config`]: layered configuration (defaults < file < env < flags < `--set`).
+//! - [`host`]: plugin discovery and loading, plugin-named errors.
+//! - [`data`]: the built-in PDE data as batches, and evaluation (nRMSE).
+//! - [`schedule`]: the base learning-rate schedule eta_t.
+//! - [`train`]: the training loop.
+//! - [`rundir`]: run directory, logs, atomic checkpoints.
+
+pub mod config;
+pub mod data;
+pub mod error;
+pub mod host;
+pub mod progress;
+pub mod rundir;
+pub mod schedule;
+pub mod seed;
+pub mod train;
+
+pub use error::{EngineError, Result};

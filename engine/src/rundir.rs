@@ -1,0 +1,234 @@
+//! The run directory: `config.resolved.toml`, `metrics.csv` (per epoch), `metrics.jsonl` (per step),
+//! `checkpoints/` and `summary.md`.
+//!
+//! Checkpoints are written into `checkpoints/epoch-NNNN.partial/`, renamed to `epoch-NNNN/` once
+//! complete, and only then do the `last` and `best` symlinks move (each replaced by an atomic
+//! rename). A crash or a failing plugin mid-save therefore never touches the last good checkpoint.
+
+use crate::error::{io_err, EngineError, Result};
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// Creates a fresh run directory; an existing one is never reused.
+pub fn create(root: &Path, name: &str, default_name: &str) -> Result<PathBuf> {
+    fs::create_dir_all(root).map_err(|e| io_err(root, e))?;
+    if !name.is_empty() {
+        let dir = root.join(name);
+        return match fs::create_dir(&dir) {
+            Ok(()) => Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(EngineError::RunDir(format!(
+                "run directory `{}` already exists; choose another --name or remove it",
+                dir.display()
+            ))),
+            Err(e) => Err(io_err(&dir, e)),
+        };
+    }
+    // Automatic names never collide: add a counter if needed.
+    for n in 0..1000 {
+        let candidate = if n == 0 { default_name.to_string() } else { format!("{default_name}-{n}") };
+        let dir = root.join(candidate);
+        match fs::create_dir(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(io_err(&dir, e)),
+        }
+    }
+    Err(EngineError::RunDir(format!("too many runs named `{default_name}` in `{}`", root.display())))
+}
+
+/// Writes `contents` to `path` atomically (temporary file in the same directory, fsync, rename).
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("partial");
+    let mut file = File::create(&tmp).map_err(|e| io_err(&tmp, e))?;
+    file.write_all(contents).and_then(|_| file.sync_all()).map_err(|e| io_err(&tmp, e))?;
+    fs::rename(&tmp, path).map_err(|e| io_err(path, e))
+}
+
+/// An append-only CSV file with a fixed header.
+pub struct CsvLog {
+    path: PathBuf,
+    out: BufWriter<File>,
+    columns: Vec<String>,
+}
+
+impl CsvLog {
+    pub fn create(path: PathBuf, columns: Vec<String>) -> Result<Self> {
+        let file = File::create(&path).map_err(|e| io_err(&path, e))?;
+        let mut log = Self { path, out: BufWriter::new(file), columns };
+        let header = log.columns.join(",");
+        writeln!(log.out, "{header}").map_err(|e| io_err(&log.path, e))?;
+        log.out.flush().map_err(|e| io_err(&log.path, e))?;
+        Ok(log)
+    }
+
+    /// Appends a row given as (column, value) pairs; missing columns stay empty.
+    pub fn row(&mut self, values: &[(String, String)]) -> Result<()> {
+        let cells: Vec<&str> = self
+            .columns
+            .iter()
+            .map(|c| values.iter().find(|(k, _)| k == c).map(|(_, v)| v.as_str()).unwrap_or(""))
+            .collect();
+        writeln!(self.out, "{}", cells.join(",")).and_then(|_| self.out.flush()).map_err(|e| io_err(&self.path, e))
+    }
+}
+
+/// An append-only JSON-lines file.
+pub struct JsonLog {
+    path: PathBuf,
+    out: BufWriter<File>,
+}
+
+impl JsonLog {
+    pub fn create(path: PathBuf) -> Result<Self> {
+        let file = OpenOptions::new().create(true).append(true).open(&path).map_err(|e| io_err(&path, e))?;
+        Ok(Self { path, out: BufWriter::new(file) })
+    }
+
+    pub fn write(&mut self, value: &serde_json::Value) -> Result<()> {
+        writeln!(self.out, "{value}").map_err(|e| io_err(&self.path, e))
+    }
+
+    pub fn flush(&mut self) -> Result<()> {
+        self.out.flush().map_err(|e| io_err(&self.path, e))
+    }
+}
+
+/// Keeps `checkpoints/last` and `checkpoints/best` pointing at complete checkpoint directories.
+pub struct Checkpoints {
+    dir: PathBuf,
+}
+
+impl Checkpoints {
+    pub fn new(run_dir: &Path) -> Result<Self> {
+        let dir = run_dir.join("checkpoints");
+        fs::create_dir_all(&dir).map_err(|e| io_err(&dir, e))?;
+        Ok(Self { dir })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes checkpoint `epoch-NNNN` with `write` (which fills the given directory), then moves
+    /// `last` (and `best` if `is_best`) to it and removes checkpoints no pointer references.
+    pub fn save(&self, epoch: u64, is_best: bool, write: impl FnOnce(&Path) -> Result<()>) -> Result<PathBuf> {
+        let name = format!("epoch-{epoch:04}");
+        let partial = self.dir.join(format!("{name}.partial"));
+        let done = self.dir.join(&name);
+        if partial.exists() {
+            fs::remove_dir_all(&partial).map_err(|e| io_err(&partial, e))?;
+        }
+        fs::create_dir(&partial).map_err(|e| io_err(&partial, e))?;
+        if let Err(e) = write(&partial) {
+            let _ = fs::remove_dir_all(&partial);
+            return Err(e);
+        }
+        sync_dir(&partial)?;
+        if done.exists() {
+            fs::remove_dir_all(&done).map_err(|e| io_err(&done, e))?;
+        }
+        fs::rename(&partial, &done).map_err(|e| io_err(&done, e))?;
+        self.point("last", &name)?;
+        if is_best {
+            self.point("best", &name)?;
+        }
+        self.prune()?;
+        Ok(done)
+    }
+
+    /// The directory a pointer refers to, if any.
+    pub fn target(&self, pointer: &str) -> Option<PathBuf> {
+        let link = self.dir.join(pointer);
+        fs::read_link(&link).ok().map(|t| self.dir.join(t))
+    }
+
+    fn point(&self, pointer: &str, target: &str) -> Result<()> {
+        let link = self.dir.join(pointer);
+        let tmp = self.dir.join(format!(".{pointer}.new"));
+        let _ = fs::remove_file(&tmp);
+        std::os::unix::fs::symlink(target, &tmp).map_err(|e| io_err(&tmp, e))?;
+        fs::rename(&tmp, &link).map_err(|e| io_err(&link, e))
+    }
+
+    fn prune(&self) -> Result<()> {
+        let keep: Vec<PathBuf> = ["last", "best"].iter().filter_map(|p| self.target(p)).collect();
+        let entries = fs::read_dir(&self.dir).map_err(|e| io_err(&self.dir, e))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let is_epoch_dir = path.file_name().and_then(|f| f.to_str()).is_some_and(|f| f.starts_with("epoch-") && !f.ends_with(".partial"));
+            if is_epoch_dir && path.is_dir() && !keep.contains(&path) {
+                fs::remove_dir_all(&path).map_err(|e| io_err(&path, e))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn sync_dir(dir: &Path) -> Result<()> {
+    for entry in fs::read_dir(dir).map_err(|e| io_err(dir, e))?.flatten() {
+        if entry.path().is_file() {
+            File::open(entry.path()).and_then(|f| f.sync_all()).map_err(|e| io_err(&entry.path(), e))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("engine-rundir-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn named_run_dir_is_never_reused_and_auto_names_count_up() {
+        let root = temp("create");
+        let a = create(&root, "x", "auto").unwrap();
+        assert!(a.is_dir());
+        let err = create(&root, "x", "auto").unwrap_err().to_string();
+        assert!(err.contains("already exists"), "{err}");
+        assert_eq!(create(&root, "", "auto").unwrap(), root.join("auto"));
+        assert_eq!(create(&root, "", "auto").unwrap(), root.join("auto-1"));
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn failed_save_keeps_the_last_good_checkpoint() {
+        let root = temp("ckpt");
+        fs::create_dir_all(&root).unwrap();
+        let ck = Checkpoints::new(&root).unwrap();
+        ck.save(1, true, |d| fs::write(d.join("model.safetensors"), b"one").map_err(|e| io_err(d, e))).unwrap();
+        ck.save(2, false, |d| fs::write(d.join("model.safetensors"), b"two").map_err(|e| io_err(d, e))).unwrap();
+        assert_eq!(fs::read(ck.target("last").unwrap().join("model.safetensors")).unwrap(), b"two");
+        assert_eq!(fs::read(ck.target("best").unwrap().join("model.safetensors")).unwrap(), b"one");
+        let err = ck.save(3, true, |d| {
+            fs::write(d.join("model.safetensors"), b"half").unwrap();
+            Err(EngineError::Plugin("boom".into()))
+        });
+        assert!(err.is_err());
+        assert_eq!(fs::read(ck.target("last").unwrap().join("model.safetensors")).unwrap(), b"two");
+        assert!(!ck.dir().join("epoch-0003.partial").exists());
+        assert!(!ck.dir().join("epoch-0003").exists());
+        // Epoch 4 becomes last and best: epochs 1 and 2 are pruned.
+        ck.save(4, true, |d| fs::write(d.join("model.safetensors"), b"four").map_err(|e| io_err(d, e))).unwrap();
+        let mut names: Vec<String> = fs::read_dir(ck.dir()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        assert_eq!(names, vec!["best", "epoch-0004", "last"]);
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn atomic_write_leaves_no_partial_file() {
+        let root = temp("atomic");
+        fs::create_dir_all(&root).unwrap();
+        let path = root.join("state.json");
+        write_atomic(&path, b"{}").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"{}");
+        assert!(!root.join("state.partial").exists());
+        fs::remove_dir_all(&root).unwrap();
+    }
+}

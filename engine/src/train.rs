@@ -1,0 +1,451 @@
+//! The training loop: data, plugins, epochs and batches, spectral analysis on the scheduler's
+//! cadence, the plan for every step (base schedule refined by each scheduler in turn), evaluation,
+//! logs and checkpoints.
+
+use crate::config::{Config, Loaded};
+use crate::data::{EvalMetrics, PdeData};
+use crate::error::{io_err, EngineError, Result};
+use crate::host::{self, Metrics, Model, Scheduler, SearchPath};
+use crate::progress::Progress;
+use crate::rundir::{self, Checkpoints, CsvLog, JsonLog};
+use crate::schedule::BaseSchedule;
+use crate::seed;
+use plugin_api::{CadenceUnit, LayerMetrics, MetricsSnapshot, ModelInit, OptimizerKind, OptimizerSpec, ParamGroupInfo, StepContext, StepPlan};
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// What a finished run reports.
+#[derive(Debug)]
+pub struct RunReport {
+    pub run_dir: PathBuf,
+    pub summary: String,
+}
+
+/// The plugins a run uses, loaded and configured.
+struct Plugins {
+    model: Model,
+    schedulers: Vec<Scheduler>,
+    metrics: Option<Metrics>,
+}
+
+/// Per-epoch record kept for the end-of-run summary.
+#[derive(Debug, Clone)]
+struct EpochRecord {
+    epoch: u64,
+    train_loss: f64,
+    val: Option<EvalMetrics>,
+    test: EvalMetrics,
+}
+
+/// Runs a whole training job as configured.
+pub fn run(loaded: &Loaded, search: &SearchPath) -> Result<RunReport> {
+    let cfg = &loaded.config;
+    cfg.validate()?;
+    if cfg.train.threads > 0 {
+        // Before any plugin starts its thread pool (each plugin links its own rayon).
+        std::env::set_var("RAYON_NUM_THREADS", cfg.train.threads.to_string());
+    }
+
+    // Everything that can be checked without work is checked before the run directory exists.
+    let scheduler_specs: Vec<&str> = cfg.scheduler.split('+').map(str::trim).collect();
+    let mut scheduler_libs = Vec::new();
+    for spec in &scheduler_specs {
+        scheduler_libs.push(host::load_scheduler(search, spec)?);
+    }
+    let model_lib = host::load_model(search, &cfg.model)?;
+    let model_config = crate::config::plugin_section(loaded, model_lib.info.name.as_str(), &model_lib.describe())?;
+    let mut scheduler_configs = Vec::new();
+    for lib in &scheduler_libs {
+        scheduler_configs.push(crate::config::plugin_section(loaded, lib.info.name.as_str(), &lib.describe())?);
+    }
+    // PDEBench's `[::reduced_resolution_t]` keeps ceil(num_frames / stride) frames.
+    let frames = cfg.data.num_frames.div_ceil(cfg.data.reduced_resolution_t.max(1));
+    if frames < cfg.train.t_train {
+        return Err(EngineError::Config(format!(
+            "`train.t_train` = {} but the data has only {frames} frames (data.num_frames {} with data.reduced_resolution_t {})",
+            cfg.train.t_train, cfg.data.num_frames, cfg.data.reduced_resolution_t
+        )));
+    }
+    cfg.data.validate()?;
+
+    let default_name = format!(
+        "{}-{}-{}",
+        model_lib.info.name,
+        scheduler_libs.iter().map(|l| l.info.name.to_string()).collect::<Vec<_>>().join("+"),
+        utc_timestamp()
+    );
+    let run_dir = rundir::create(&cfg.run.root, &cfg.run.name, &default_name)?;
+    rundir::write_atomic(&run_dir.join("config.resolved.toml"), cfg.to_toml()?.as_bytes())?;
+    tracing::info!("run directory: {}", run_dir.display());
+
+    let data = PdeData::load(cfg)?;
+    tracing::info!(
+        "data: {} ({} train / {} val / {} test samples, grid {:?}, {} frames, {} channels)",
+        cfg.data.dataset,
+        data.train.len(),
+        data.val.len(),
+        data.test.len(),
+        data.spatial(),
+        data.frames(),
+        data.channels()
+    );
+
+    let optimizer = optimizer_spec(cfg)?;
+    let data_json = json!({
+        "task": "pde-rollout",
+        "channels": data.channels(),
+        "spatial": data.spatial(),
+        "initial_step": cfg.train.initial_step,
+        "t_train": cfg.train.t_train,
+    })
+    .to_string();
+    let model = model_lib.instantiate(ModelInit {
+        config: model_config.as_str().into(),
+        data: data_json.as_str().into(),
+        optimizer,
+        seed: seed::derive(cfg.seed, "model-init"),
+    })?;
+    let mut schedulers = Vec::new();
+    for (lib, conf) in scheduler_libs.iter().zip(&scheduler_configs) {
+        schedulers.push(lib.instantiate(conf)?);
+    }
+    let wants_metrics = schedulers.iter().any(|s| s.analysis_cadence().unit != CadenceUnit::Never);
+    let metrics = if wants_metrics {
+        let lib = host::load_metrics(search, &cfg.metrics)?;
+        let conf = crate::config::plugin_section(loaded, lib.info.name.as_str(), &lib.describe())?;
+        Some(lib.instantiate(&conf)?)
+    } else {
+        None
+    };
+    let mut plugins = Plugins { model, schedulers, metrics };
+    train(cfg, &run_dir, &data, &mut plugins)
+}
+
+fn optimizer_spec(cfg: &Config) -> Result<OptimizerSpec> {
+    let kind = match cfg.optim.name.as_str() {
+        "adam" => OptimizerKind::Adam,
+        "adamw" => OptimizerKind::AdamW,
+        "sgd" => OptimizerKind::Sgd,
+        other => return Err(EngineError::Config(format!("`optim.name` is `{other}`; use adam, adamw or sgd"))),
+    };
+    Ok(OptimizerSpec {
+        kind,
+        beta1: cfg.optim.beta1,
+        beta2: cfg.optim.beta2,
+        eps: cfg.optim.eps,
+        momentum: cfg.optim.momentum,
+        nesterov: cfg.optim.nesterov,
+        grad_clip: cfg.optim.grad_clip,
+    })
+}
+
+fn train(cfg: &Config, run_dir: &Path, data: &PdeData, plugins: &mut Plugins) -> Result<RunReport> {
+    let groups = plugins.model.param_groups();
+    let num_params: u64 = groups.iter().map(|g| g.num_params).sum();
+    tracing::info!("model {}: {} parameter groups, {} parameters", plugins.model.name, groups.len(), num_params);
+
+    let steps_per_epoch = data.train.len().div_ceil(cfg.train.batch_size) as u64;
+    let total_steps = steps_per_epoch * cfg.train.epochs;
+    let schedule = BaseSchedule::new(&cfg.schedule, cfg.optim.lr, cfg.train.epochs, steps_per_epoch)?;
+
+    let mut epoch_csv = CsvLog::create(run_dir.join("metrics.csv"), epoch_columns(&groups))?;
+    let mut step_log = JsonLog::create(run_dir.join("metrics.jsonl"))?;
+    let mut spectral_csv = match plugins.metrics {
+        Some(_) => {
+            let dir = run_dir.join("spectral");
+            std::fs::create_dir_all(&dir).map_err(|e| io_err(&dir, e))?;
+            Some(CsvLog::create(dir.join("layers.csv"), spectral_columns())?)
+        }
+        None => None,
+    };
+    let checkpoints = Checkpoints::new(run_dir)?;
+    let progress = Progress::new(cfg.train.progress, total_steps);
+
+    let mut snapshot: Option<(u64, u64, Vec<LayerMetrics>)> = None;
+    let mut records: Vec<EpochRecord> = Vec::new();
+    let mut best: Option<(u64, f64)> = None;
+    let mut step: u64 = 0;
+    let started = Instant::now();
+
+    for epoch in 0..cfg.train.epochs {
+        // `epoch` is 0-based as plugins see it; files and logs count completed epochs from 1.
+        let epoch_no = epoch + 1;
+        let epoch_started = Instant::now();
+        let mut order = data.train.clone();
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed::derive(cfg.seed, &format!("shuffle/{epoch}")));
+        order.shuffle(&mut rng);
+
+        let mut loss_sum = 0.0;
+        let mut plan = StepPlan::uniform(&groups, cfg.optim.lr, cfg.optim.weight_decay);
+        for (step_in_epoch, batch_indices) in order.chunks(cfg.train.batch_size).enumerate() {
+            let step_in_epoch = step_in_epoch as u64;
+            let base_lr = schedule.lr(step, epoch);
+            let ctx = StepContext {
+                epoch,
+                step,
+                step_in_epoch,
+                steps_per_epoch,
+                total_steps,
+                base_lr,
+                weight_decay: cfg.optim.weight_decay,
+            };
+
+            let analysed_now = analysis_due(plugins, step, step_in_epoch, epoch);
+            if analysed_now {
+                let weights = plugins.model.layer_weights()?;
+                let metrics = plugins.metrics.as_mut().expect("loaded when a scheduler has a cadence");
+                snapshot = Some((step, epoch, metrics.analyze(&weights)?));
+            }
+
+            plan = StepPlan::uniform(&groups, base_lr, cfg.optim.weight_decay);
+            for scheduler in plugins.schedulers.iter_mut() {
+                let view = snapshot.as_ref().map(|(s, e, layers)| MetricsSnapshot { step: *s, epoch: *e, layers: layers.as_slice().into() });
+                plan = scheduler.plan(ctx, &groups, view, &plan)?;
+            }
+            check_plan(&plan, &groups, &plugins.schedulers, step)?;
+
+            if analysed_now {
+                if let (Some(csv), Some((_, _, layers))) = (spectral_csv.as_mut(), snapshot.as_ref()) {
+                    write_spectral_rows(csv, epoch_no, step, layers, &plan, base_lr)?;
+                }
+            }
+
+            let batch = data.batch(batch_indices);
+            let out = plugins.model.train_step(&batch.views(), &plan, step)?;
+            if !out.loss.is_finite() {
+                return Err(EngineError::Training(format!(
+                    "non-finite training loss ({}) at epoch {epoch} step {step}; the last good checkpoint is in {}",
+                    out.loss,
+                    checkpoints.dir().display()
+                )));
+            }
+            loss_sum += out.loss;
+            let mut line = json!({
+                "epoch": epoch_no, "step": step, "train/loss": out.loss, "train/grad_norm": out.grad_norm, "lr/base": base_lr,
+            });
+            for g in plan.groups.iter() {
+                line[format!("lr/{}", g.group)] = json!(g.lr);
+            }
+            step_log.write(&line)?;
+            step += 1;
+            progress.step(|| format!("epoch {epoch} loss {:.4e}", out.loss));
+        }
+        step_log.flush()?;
+        let train_loss = loss_sum / steps_per_epoch as f64;
+
+        let val = if data.val.is_empty() { None } else { Some(data.evaluate(&mut plugins.model, &data.val, cfg)?) };
+        let test = data.evaluate(&mut plugins.model, &data.test, cfg)?;
+        // Model selection uses validation data, never test data; without a validation split, the
+        // training loss.
+        let selection = val.as_ref().map(|v| v.loss).unwrap_or(train_loss);
+        let is_best = best.is_none_or(|(_, b)| selection < b);
+        if is_best {
+            best = Some((epoch_no, selection));
+        }
+
+        let state = json!({
+            "epoch": epoch_no,
+            "global_step": step,
+            "seed": cfg.seed,
+            "api_version": plugin_api::API_VERSION,
+            "engine_version": env!("CARGO_PKG_VERSION"),
+            "model": plugins.model.name,
+            "selection_metric": if val.is_some() { "val/loss" } else { "train/loss" },
+            "selection_value": selection,
+            "schedulers": plugins.schedulers.iter().map(|s| Ok(json!({"name": s.name, "state": s.save_state()?}))).collect::<Result<Vec<_>>>()?,
+        });
+        let metadata = json!({"epoch": epoch_no.to_string(), "global_step": step.to_string(), "engine_version": env!("CARGO_PKG_VERSION")}).to_string();
+        checkpoints.save(epoch_no, is_best, |dir| {
+            plugins.model.save_checkpoint(dir, &metadata)?;
+            let text = serde_json::to_string_pretty(&state).expect("json");
+            std::fs::write(dir.join("state.json"), text).map_err(|e| io_err(&dir.join("state.json"), e))
+        })?;
+
+        let elapsed = epoch_started.elapsed().as_secs_f64();
+        let mut row = vec![
+            ("epoch".to_string(), epoch_no.to_string()),
+            ("step".to_string(), step.to_string()),
+            ("train/loss".to_string(), fmt_f(train_loss)),
+            ("test/loss".to_string(), fmt_f(test.loss)),
+            ("test/nrmse".to_string(), fmt_f(test.nrmse)),
+            ("test/nrmse_pred".to_string(), fmt_f(test.nrmse_pred)),
+            ("lr/base".to_string(), fmt_f(schedule.lr(step.saturating_sub(1), epoch))),
+            ("time_s".to_string(), format!("{elapsed:.3}")),
+            ("best".to_string(), (is_best as u8).to_string()),
+        ];
+        if let Some(v) = &val {
+            row.push(("val/loss".into(), fmt_f(v.loss)));
+            row.push(("val/nrmse".into(), fmt_f(v.nrmse)));
+            row.push(("val/nrmse_pred".into(), fmt_f(v.nrmse_pred)));
+        }
+        for g in plan.groups.iter() {
+            row.push((format!("lr/{}", g.group), fmt_f(g.lr)));
+        }
+        epoch_csv.row(&row)?;
+
+        let val_text = match &val {
+            Some(v) => format!(" | val/loss {:.4e} | val/nrmse {:.4}", v.loss, v.nrmse),
+            None => String::new(),
+        };
+        progress.line(&format!(
+            "epoch {:>4}/{} | train/loss {:.4e}{val_text} | test/nrmse {:.4} | lr/base {:.2e} | {:.1}s{}",
+            epoch_no,
+            cfg.train.epochs,
+            train_loss,
+            test.nrmse,
+            schedule.lr(step.saturating_sub(1), epoch),
+            elapsed,
+            if is_best { " | best" } else { "" }
+        ));
+        records.push(EpochRecord { epoch: epoch_no, train_loss, val, test });
+    }
+    progress.finish();
+
+    let summary = summary_table(&records, run_dir, &checkpoints, started.elapsed().as_secs_f64());
+    rundir::write_atomic(&run_dir.join("summary.md"), summary.as_bytes())?;
+    Ok(RunReport { run_dir: run_dir.to_path_buf(), summary })
+}
+
+fn analysis_due(plugins: &Plugins, step: u64, step_in_epoch: u64, epoch: u64) -> bool {
+    if plugins.metrics.is_none() {
+        return false;
+    }
+    plugins.schedulers.iter().any(|s| {
+        let c = s.analysis_cadence();
+        match c.unit {
+            CadenceUnit::Never => false,
+            CadenceUnit::Steps => step % c.every.max(1) == 0,
+            CadenceUnit::Epochs => step_in_epoch == 0 && epoch % c.every.max(1) == 0,
+        }
+    })
+}
+
+/// A plan must cover every group exactly once with a finite, non-negative learning rate.
+fn check_plan(plan: &StepPlan, groups: &[ParamGroupInfo], schedulers: &[Scheduler], step: u64) -> Result<()> {
+    let who = schedulers.last().map(|s| s.name.as_str()).unwrap_or("engine");
+    let fail = |why: String| Err(EngineError::Plugin(format!("scheduler plugin `{who}` returned a bad plan at step {step}: {why}")));
+    if plan.groups.len() != groups.len() {
+        return fail(format!("{} groups planned, the model has {}", plan.groups.len(), groups.len()));
+    }
+    for g in groups {
+        match plan.get(g.name.as_str()) {
+            None => return fail(format!("group `{}` is missing", g.name)),
+            Some(p) if !(p.lr.is_finite() && p.lr >= 0.0) => return fail(format!("group `{}` has learning rate {}", g.name, p.lr)),
+            Some(p) if !(p.weight_decay.is_finite() && p.weight_decay >= 0.0) => {
+                return fail(format!("group `{}` has weight decay {}", g.name, p.weight_decay))
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
+fn epoch_columns(groups: &[ParamGroupInfo]) -> Vec<String> {
+    let mut cols: Vec<String> = [
+        "epoch", "step", "train/loss", "val/loss", "val/nrmse", "val/nrmse_pred", "test/loss", "test/nrmse", "test/nrmse_pred", "lr/base",
+        "time_s", "best",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    cols.extend(groups.iter().map(|g| format!("lr/{}", g.name)));
+    cols
+}
+
+fn spectral_columns() -> Vec<String> {
+    [
+        "epoch", "step", "layer", "kind", "block", "num_eigs", "alpha", "ks_distance", "xmin", "spectral_norm", "frobenius_norm",
+        "stable_rank", "alpha_hat", "lr_multiplier", "lr", "status",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+fn write_spectral_rows(csv: &mut CsvLog, epoch: u64, step: u64, layers: &[LayerMetrics], plan: &StepPlan, base_lr: f64) -> Result<()> {
+    for m in layers {
+        let lr = plan.get(m.layer.as_str()).map(|g| g.lr);
+        let status = match &m.skipped {
+            abi_stable::std_types::ROption::RSome(reason) => format!("skipped: {reason}").replace(',', ";"),
+            abi_stable::std_types::ROption::RNone => "used".to_string(),
+        };
+        let block = match m.block {
+            abi_stable::std_types::ROption::RSome(b) => b.to_string(),
+            abi_stable::std_types::ROption::RNone => String::new(),
+        };
+        csv.row(&[
+            ("epoch".into(), epoch.to_string()),
+            ("step".into(), step.to_string()),
+            ("layer".into(), m.layer.to_string()),
+            ("kind".into(), m.kind.as_str().into()),
+            ("block".into(), block),
+            ("num_eigs".into(), m.num_eigs.to_string()),
+            ("alpha".into(), fmt_f(m.alpha)),
+            ("ks_distance".into(), fmt_f(m.ks_distance)),
+            ("xmin".into(), fmt_f(m.xmin)),
+            ("spectral_norm".into(), fmt_f(m.spectral_norm)),
+            ("frobenius_norm".into(), fmt_f(m.frobenius_norm)),
+            ("stable_rank".into(), fmt_f(m.stable_rank)),
+            ("alpha_hat".into(), fmt_f(m.alpha_hat)),
+            ("lr_multiplier".into(), lr.map(|l| fmt_f(l / base_lr)).unwrap_or_default()),
+            ("lr".into(), lr.map(fmt_f).unwrap_or_default()),
+            ("status".into(), status),
+        ])?;
+    }
+    Ok(())
+}
+
+fn fmt_f(x: f64) -> String {
+    format!("{x:.6e}")
+}
+
+fn summary_table(records: &[EpochRecord], run_dir: &Path, checkpoints: &Checkpoints, seconds: f64) -> String {
+    type Getter = fn(&EpochRecord) -> Option<f64>;
+    let rows: [(&str, Getter); 6] = [
+        ("train/loss", |r| Some(r.train_loss)),
+        ("val/loss", |r| r.val.as_ref().map(|v| v.loss)),
+        ("val/nrmse", |r| r.val.as_ref().map(|v| v.nrmse)),
+        ("test/nrmse", |r| Some(r.test.nrmse)),
+        ("test/nrmse_pred", |r| Some(r.test.nrmse_pred)),
+        ("test/loss", |r| Some(r.test.loss)),
+    ];
+    let mut out = String::from("| metric | best | best epoch | final |\n|---|---|---|---|\n");
+    for (name, get) in rows {
+        let values: Vec<(u64, f64)> = records.iter().filter_map(|r| get(r).map(|v| (r.epoch, v))).collect();
+        let (Some(last), Some(min)) = (values.last(), values.iter().min_by(|a, b| a.1.total_cmp(&b.1))) else { continue };
+        out.push_str(&format!("| {name} | {:.4e} | {} | {:.4e} |\n", min.1, min.0, last.1));
+    }
+    out.push_str("\n(nrmse: PDEBench's nRMSE over all frames, the copied input frames included; nrmse_pred: predicted frames only)\n");
+    let pointer = |p: &str| {
+        checkpoints.target(p).map(|t| t.display().to_string()).unwrap_or_else(|| "none".into())
+    };
+    out.push_str(&format!(
+        "\nrun directory: {}\ncheckpoints: last -> {}, best (by {}) -> {}\nlogs: metrics.csv (per epoch), metrics.jsonl (per step), config.resolved.toml\ntime: {:.1}s\n",
+        run_dir.display(),
+        pointer("last"),
+        if records.iter().any(|r| r.val.is_some()) { "val/loss" } else { "train/loss" },
+        pointer("best"),
+        seconds
+    ));
+    out
+}
+
+/// UTC time as YYYYmmdd-HHMMSS without a date crate.
+fn utc_timestamp() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    format!("{y:04}{m:02}{d:02}-{:02}{:02}{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
+}

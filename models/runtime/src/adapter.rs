@@ -1,0 +1,229 @@
+//! The generic plugin: a model implements the small [`ModelCore`] trait (or [`crate::PdeStep`]
+//! wrapped in [`crate::PdeModel`]) and [`ModelAdapter`] turns it into a full [`plugin_api::Model`]:
+//! parameter groups, training steps with per-group optimizers and SAM, predictions, layer weights
+//! and checkpoints. Every trait method runs under [`plugin_api::guard`]; errors are one line that
+//! starts with the plugin name.
+
+use crate::batch::Batch;
+use crate::checkpoint::{self, CheckpointInfo};
+use crate::error::{Error, Result};
+use crate::params::ParamStore;
+use crate::train::Trainer;
+use candle_core::Tensor;
+use plugin_api::abi_stable::std_types::{ROption, RResult, RSlice, RStr, RString, RVec};
+use plugin_api::{
+    guard, LayerWeights, OptimizerSpec, ParamGroupInfo, StepPlan, TensorData, TensorView,
+    TrainOutput,
+};
+use std::path::Path;
+
+/// Where a loss evaluation sits in training; models with dropout derive their masks from it
+/// (`rng_for(seed, &format!("dropout/{}/{}", ctx.step, ctx.pass))`), which keeps runs resumable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepCtx {
+    /// Optimizer steps completed before this one.
+    pub step: u64,
+    /// 0 for the first loss evaluation of the step, 1 for SAM's perturbed pass.
+    pub pass: u32,
+}
+
+/// What a model implements to become a plugin.
+pub trait ModelCore: Send + 'static {
+    /// Its parameters (declared in model order).
+    fn params(&self) -> &ParamStore;
+    /// The resolved model configuration as TOML (stored in checkpoints).
+    fn config_toml(&self) -> String;
+    /// The scalar training loss on `batch`, built from the tensors of [`ModelCore::params`].
+    fn loss(&self, batch: &Batch<'_>, ctx: &StepCtx) -> Result<Tensor>;
+    /// Named predictions for `batch`.
+    fn predict(&self, batch: &Batch<'_>) -> Result<Vec<(String, Tensor)>>;
+    /// Weights of the layers with a matrix spectrum, in model order.
+    fn layer_weights(&self) -> Result<Vec<LayerWeights>>;
+}
+
+/// The plugin's name and version, as the export macro reports them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PluginMeta {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+/// A [`ModelCore`] with its optimizer: implements [`plugin_api::Model`].
+pub struct ModelAdapter<M> {
+    core: M,
+    trainer: Trainer,
+    meta: PluginMeta,
+    groups: Vec<ParamGroupInfo>,
+}
+
+impl<M: ModelCore> ModelAdapter<M> {
+    pub fn new(core: M, optimizer: OptimizerSpec, meta: PluginMeta) -> Result<Self> {
+        core.params().validate()?;
+        crate::alloc::configure();
+        let trainer = Trainer::new(optimizer, core.params())?;
+        let groups = core.params().group_infos();
+        Ok(Self {
+            core,
+            trainer,
+            meta,
+            groups,
+        })
+    }
+
+    pub fn core(&self) -> &M {
+        &self.core
+    }
+
+    pub fn trainer(&self) -> &Trainer {
+        &self.trainer
+    }
+
+    pub fn meta(&self) -> PluginMeta {
+        self.meta
+    }
+
+    pub fn groups(&self) -> &[ParamGroupInfo] {
+        &self.groups
+    }
+
+    /// One training step on `batch` under `plan`.
+    pub fn fit_step<'a>(
+        &mut self,
+        batch: &'a [TensorView<'a>],
+        plan: &StepPlan,
+    ) -> Result<TrainOutput> {
+        let batch = Batch::new(batch);
+        let core = &self.core;
+        let step = self.trainer.optimizer().step_count();
+        let mut pass = 0u32;
+        self.trainer.step(core.params(), plan, || {
+            let ctx = StepCtx { step, pass };
+            pass += 1;
+            core.loss(&batch, &ctx)
+        })
+    }
+
+    /// Predictions as host tensors.
+    pub fn predict_batch<'a>(&self, batch: &'a [TensorView<'a>]) -> Result<Vec<TensorData>> {
+        self.core
+            .predict(&Batch::new(batch))?
+            .into_iter()
+            .map(|(name, t)| tensor_data(&name, &t))
+            .collect()
+    }
+
+    pub fn export_layer_weights(&self) -> Result<Vec<LayerWeights>> {
+        self.core.layer_weights()
+    }
+
+    /// Writes `model.safetensors` and `optimizer.safetensors` into `dir`.
+    pub fn save(&self, dir: &Path, metadata_json: &str) -> Result<()> {
+        let config = self.core.config_toml();
+        let info = CheckpointInfo {
+            plugin: self.meta.name,
+            version: self.meta.version,
+            config_toml: &config,
+        };
+        checkpoint::save(
+            dir,
+            self.core.params(),
+            self.trainer.optimizer(),
+            info,
+            metadata_json,
+        )
+    }
+
+    /// Loads what [`ModelAdapter::save`] wrote (with `weights_only`, only the weights).
+    pub fn load(&mut self, dir: &Path, weights_only: bool) -> Result<()> {
+        checkpoint::load(
+            dir,
+            self.core.params(),
+            self.trainer.optimizer_mut(),
+            self.meta.name,
+            weights_only,
+        )
+    }
+
+    fn run<T>(&self, method: &str, body: impl FnOnce() -> Result<T>) -> RResult<T, RString> {
+        let name = self.meta.name;
+        guard(&format!("{name}.{method}"), || {
+            body().map_err(|e| format!("{name}: {e}"))
+        })
+    }
+}
+
+impl<M> Drop for ModelAdapter<M> {
+    fn drop(&mut self) {
+        // The next model may have other shapes: do not keep this one's freed blocks around.
+        crate::alloc::release_cache();
+    }
+}
+
+/// A candle tensor as an owned plugin tensor.
+pub fn tensor_data(name: &str, t: &Tensor) -> Result<TensorData> {
+    Ok(TensorData {
+        name: name.into(),
+        shape: t.dims().iter().map(|&d| d as u64).collect(),
+        data: t.flatten_all()?.to_vec1::<f32>()?.into(),
+    })
+}
+
+/// The weights of a real layer (Linear, Conv) from one parameter of group `group`, as stored.
+pub fn real_layer_weights(store: &ParamStore, group: &str, param: &str) -> Result<LayerWeights> {
+    let g = store
+        .group_index(group)
+        .map(|i| &store.groups()[i])
+        .ok_or_else(|| Error::Param(format!("no parameter group named '{group}'")))?;
+    let p = store.get(param)?;
+    Ok(LayerWeights {
+        group: group.into(),
+        kind: g.kind(),
+        block: g.block().map_or(ROption::RNone, ROption::RSome),
+        shape: p.shape().iter().map(|&d| d as u64).collect(),
+        re: p.values()?.into(),
+        im: RVec::new(),
+    })
+}
+
+impl<M: ModelCore> plugin_api::Model for ModelAdapter<M> {
+    fn param_groups(&self) -> RVec<ParamGroupInfo> {
+        // Computed once at construction: this method has no error channel.
+        self.groups.iter().cloned().collect()
+    }
+
+    fn train_step(
+        &mut self,
+        batch: RSlice<'_, TensorView<'_>>,
+        plan: &StepPlan,
+    ) -> RResult<TrainOutput, RString> {
+        let name = self.meta.name;
+        guard(&format!("{name}.train_step"), || {
+            self.fit_step(batch.as_slice(), plan)
+                .map_err(|e| format!("{name}: {e}"))
+        })
+    }
+
+    fn predict(&mut self, batch: RSlice<'_, TensorView<'_>>) -> RResult<RVec<TensorData>, RString> {
+        self.run("predict", || {
+            Ok(self.predict_batch(batch.as_slice())?.into())
+        })
+    }
+
+    fn layer_weights(&self) -> RResult<RVec<LayerWeights>, RString> {
+        self.run("layer_weights", || Ok(self.export_layer_weights()?.into()))
+    }
+
+    fn save_checkpoint(&self, dir: RStr<'_>, metadata: RStr<'_>) -> RResult<(), RString> {
+        self.run("save_checkpoint", || {
+            self.save(Path::new(dir.as_str()), metadata.as_str())
+        })
+    }
+
+    fn load_checkpoint(&mut self, dir: RStr<'_>, weights_only: bool) -> RResult<(), RString> {
+        let name = self.meta.name;
+        guard(&format!("{name}.load_checkpoint"), || {
+            self.load(Path::new(dir.as_str()), weights_only)
+                .map_err(|e| format!("{name}: {e}"))
+        })
+    }
+}

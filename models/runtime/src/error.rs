@@ -1,0 +1,56 @@
+//! The runtime's error type. Every message is one line and names what is at fault (parameter,
+//! group, file, key, batch tensor), because it ends up in front of a user as a plugin error.
+
+/// Errors of the model runtime and of the model plugins built on it.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A candle operation failed (shape mismatch inside a model, ...). Only the first line of
+    /// candle's message is kept: with `RUST_BACKTRACE` set candle appends a backtrace.
+    #[error("tensor operation failed: {0}")]
+    Candle(String),
+    /// The model configuration (TOML) or data description (JSON) is invalid.
+    #[error("{0}")]
+    Config(String),
+    /// A batch lacks a tensor or has one of the wrong shape.
+    #[error("{0}")]
+    Batch(String),
+    /// The step plan does not match the model's parameter groups, or has invalid values.
+    #[error("{0}")]
+    Plan(String),
+    /// Parameter declaration or lookup problems.
+    #[error("{0}")]
+    Param(String),
+    /// The optimizer settings are invalid.
+    #[error("{0}")]
+    Optimizer(String),
+    /// A loss or gradient was NaN or infinite; nothing was updated.
+    #[error(
+        "non-finite {what} at step {step}{detail}; parameters and optimizer state left unchanged"
+    )]
+    NonFinite {
+        what: &'static str,
+        step: u64,
+        detail: String,
+    },
+    /// Reading or writing a checkpoint failed.
+    #[error("checkpoint {file}: {msg}")]
+    Checkpoint { file: String, msg: String },
+}
+
+impl From<candle_core::Error> for Error {
+    fn from(e: candle_core::Error) -> Self {
+        Error::Candle(first_line(&e.to_string()))
+    }
+}
+
+/// The first non-empty line of `s`, trimmed.
+pub(crate) fn first_line(s: &str) -> String {
+    s.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The runtime's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,222 @@
+//! PDE-rollout models: the data description the engine passes, and a wrapper that turns a model's
+//! one-step function into a full [`ModelCore`] (training loss and prediction by autoregressive
+//! rollout, see [`crate::rollout`]).
+
+use crate::adapter::{ModelCore, StepCtx};
+use crate::batch::{Batch, Dim};
+use crate::error::{Error, Result};
+use crate::params::ParamStore;
+use crate::rollout::RolloutSpec;
+use candle_core::Tensor;
+use plugin_api::LayerWeights;
+
+/// The `ModelInit.data` JSON of a PDE task:
+/// `{"task":"pde-rollout","channels":C,"spatial":[X,Y],"initial_step":S,"t_train":T}`.
+/// Other keys are ignored, so the engine can add descriptive fields without breaking models.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdeData {
+    pub channels: usize,
+    pub spatial: Vec<usize>,
+    pub initial_step: usize,
+    pub t_train: usize,
+}
+
+impl PdeData {
+    pub fn from_json(text: &str) -> Result<Self> {
+        let err = |m: String| Error::Config(format!("model data description: {m}"));
+        let v: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| err(format!("not valid JSON ({e})")))?;
+        let obj = v
+            .as_object()
+            .ok_or_else(|| err("must be a JSON object".into()))?;
+        match obj.get("task").and_then(|t| t.as_str()) {
+            Some("pde-rollout") => {}
+            Some(other) => {
+                return Err(err(format!(
+                    "key 'task' is '{other}', this model needs 'pde-rollout'"
+                )))
+            }
+            None => {
+                return Err(err(
+                    "missing string key 'task' (expected \"pde-rollout\")".into()
+                ))
+            }
+        }
+        let uint = |key: &str| -> Result<usize> {
+            let value = obj
+                .get(key)
+                .ok_or_else(|| err(format!("missing key '{key}'")))?;
+            value
+                .as_u64()
+                .filter(|&n| n >= 1)
+                .map(|n| n as usize)
+                .ok_or_else(|| {
+                    err(format!(
+                        "key '{key}' must be a positive integer, got {value}"
+                    ))
+                })
+        };
+        let channels = uint("channels")?;
+        let initial_step = uint("initial_step")?;
+        let t_train = uint("t_train")?;
+        let spatial_v = obj
+            .get("spatial")
+            .ok_or_else(|| err("missing key 'spatial'".into()))?;
+        let spatial = spatial_v
+            .as_array()
+            .and_then(|a| {
+                a.iter()
+                    .map(|x| x.as_u64().filter(|&n| n >= 1).map(|n| n as usize))
+                    .collect::<Option<Vec<_>>>()
+            })
+            .ok_or_else(|| {
+                err(format!(
+                    "key 'spatial' must be a list of positive integers, got {spatial_v}"
+                ))
+            })?;
+        if t_train <= initial_step {
+            return Err(err(format!(
+                "t_train ({t_train}) must be larger than initial_step ({initial_step})"
+            )));
+        }
+        Ok(Self {
+            channels,
+            spatial,
+            initial_step,
+            t_train,
+        })
+    }
+
+    pub fn rollout(&self) -> RolloutSpec {
+        RolloutSpec {
+            initial_step: self.initial_step,
+            t_train: self.t_train,
+        }
+    }
+
+    /// The expected shape of the batch tensor `u`: `[B, X.., T >= t_train, C]`.
+    pub fn u_dims(&self) -> Vec<Dim> {
+        const NAMES: [&str; 3] = ["X", "Y", "Z"];
+        let mut dims = vec![Dim::Any("B")];
+        dims.extend(
+            self.spatial
+                .iter()
+                .zip(NAMES)
+                .map(|(&n, name)| Dim::Is(name, n)),
+        );
+        dims.push(Dim::AtLeast("T", self.t_train));
+        dims.push(Dim::Is("C", self.channels));
+        dims
+    }
+}
+
+/// What a PDE model implements: its parameters and a one-step forward. [`PdeModel`] adds the
+/// rollout, and [`crate::ModelAdapter`] the plugin.
+pub trait PdeStep: Send + 'static {
+    /// Per-batch values that stay the same over a rollout (FNO: the lifted grid coordinates).
+    type Ctx;
+    fn params(&self) -> &ParamStore;
+    fn data(&self) -> &PdeData;
+    /// The resolved model configuration as TOML (stored in checkpoints).
+    fn config_toml(&self) -> String;
+    /// Reads any extra batch inputs (`grid`) and precomputes per-batch values. `u` is the
+    /// trajectory, already checked against [`PdeData::u_dims`].
+    fn prepare(&self, batch: &Batch<'_>, u: &Tensor) -> Result<Self::Ctx>;
+    /// One step: `[B, X.., S*C]` (time-major channels) to the next frame `[B, X.., C]`.
+    fn step(&self, ctx: &Self::Ctx, input: &Tensor) -> Result<Tensor>;
+    fn layer_weights(&self) -> Result<Vec<LayerWeights>>;
+}
+
+/// A [`PdeStep`] model trained and evaluated by autoregressive rollout on batch tensor `u`;
+/// predictions are one tensor `pred` shaped `[B, X.., t_train, C]`.
+pub struct PdeModel<M>(pub M);
+
+impl<M: PdeStep> PdeModel<M> {
+    fn trajectory(&self, batch: &Batch<'_>) -> Result<Tensor> {
+        let data = self.0.data();
+        let u = batch.tensor("u", &data.u_dims(), self.0.params().device())?;
+        let tax = u.rank() - 2;
+        Ok(u.narrow(tax, 0, data.t_train)?)
+    }
+}
+
+impl<M: PdeStep> ModelCore for PdeModel<M> {
+    fn params(&self) -> &ParamStore {
+        self.0.params()
+    }
+
+    fn config_toml(&self) -> String {
+        self.0.config_toml()
+    }
+
+    fn loss(&self, batch: &Batch<'_>, _ctx: &StepCtx) -> Result<Tensor> {
+        let u = self.trajectory(batch)?;
+        let ctx = self.0.prepare(batch, &u)?;
+        self.0
+            .data()
+            .rollout()
+            .train_loss(&u, |x| self.0.step(&ctx, x))
+    }
+
+    fn predict(&self, batch: &Batch<'_>) -> Result<Vec<(String, Tensor)>> {
+        let u = self.trajectory(batch)?;
+        let ctx = self.0.prepare(batch, &u)?;
+        let pred = self
+            .0
+            .data()
+            .rollout()
+            .predict(&u, |x| self.0.step(&ctx, x))?;
+        Ok(vec![("pred".to_string(), pred)])
+    }
+
+    fn layer_weights(&self) -> Result<Vec<LayerWeights>> {
+        self.0.layer_weights()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_description_parses_and_validates() {
+        let d = PdeData::from_json(r#"{"task":"pde-rollout","channels":4,"spatial":[64,64],"initial_step":10,"t_train":21,"name":"cfd"}"#).unwrap();
+        assert_eq!(
+            d,
+            PdeData {
+                channels: 4,
+                spatial: vec![64, 64],
+                initial_step: 10,
+                t_train: 21
+            }
+        );
+        let cases = [
+            ("[]", "must be a JSON object"),
+            (
+                r#"{"task":"classification"}"#,
+                "key 'task' is 'classification'",
+            ),
+            (
+                r#"{"task":"pde-rollout","channels":4,"spatial":[8],"initial_step":2}"#,
+                "missing key 't_train'",
+            ),
+            (
+                r#"{"task":"pde-rollout","channels":0,"spatial":[8],"initial_step":2,"t_train":3}"#,
+                "key 'channels' must be a positive integer",
+            ),
+            (
+                r#"{"task":"pde-rollout","channels":1,"spatial":"8","initial_step":2,"t_train":3}"#,
+                "key 'spatial' must be a list",
+            ),
+            (
+                r#"{"task":"pde-rollout","channels":1,"spatial":[8],"initial_step":3,"t_train":3}"#,
+                "t_train (3) must be larger",
+            ),
+        ];
+        for (json, want) in cases {
+            let e = PdeData::from_json(json).unwrap_err().to_string();
+            assert!(e.contains(want), "{json}: {e}");
+            assert!(!e.contains('\n'));
+        }
+    }
+}

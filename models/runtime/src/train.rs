@@ -1,0 +1,210 @@
+//! One training step: loss, backward, optional SAM, gradient clipping, optimizer update.
+//!
+//! The step takes a closure that builds the loss tensor from the current parameter values, so
+//! SAM can evaluate it twice (at w and at w + e). Nothing is written to the parameters or the
+//! optimizer state unless the step succeeds: a non-finite loss or gradient, a bad plan or a failing
+//! forward pass leaves both exactly as they were (SAM's perturbation is undone bitwise from a host
+//! copy).
+
+use crate::error::{Error, Result};
+use crate::optim::{resolve_plan, Optimizer};
+use crate::params::ParamStore;
+use candle_core::Tensor;
+use plugin_api::abi_stable::std_types::ROption;
+use plugin_api::{OptimizerSpec, SamPlan, StepPlan, TrainOutput};
+
+/// SAM's guard against a zero gradient norm, as in the reference SAM implementation.
+const SAM_EPS: f64 = 1e-12;
+/// PyTorch's `clip_grad_norm_` adds this to the norm before dividing.
+const CLIP_EPS: f64 = 1e-6;
+
+/// Owns the optimizer and runs training steps on a [`ParamStore`].
+#[derive(Debug, Clone)]
+pub struct Trainer {
+    optimizer: Optimizer,
+}
+
+impl Trainer {
+    pub fn new(spec: OptimizerSpec, store: &ParamStore) -> Result<Self> {
+        Ok(Self {
+            optimizer: Optimizer::new(spec, store)?,
+        })
+    }
+
+    pub fn optimizer(&self) -> &Optimizer {
+        &self.optimizer
+    }
+
+    pub fn optimizer_mut(&mut self) -> &mut Optimizer {
+        &mut self.optimizer
+    }
+
+    /// One step under `plan`. `loss_fn` must return a scalar loss computed from the tensors of
+    /// `store`. Returns the loss before the update (at the unperturbed weights) and the global
+    /// L2 norm of the gradient used for the update, before clipping.
+    pub fn step(
+        &mut self,
+        store: &ParamStore,
+        plan: &StepPlan,
+        mut loss_fn: impl FnMut() -> Result<Tensor>,
+    ) -> Result<TrainOutput> {
+        let hyper = resolve_plan(store, plan)?;
+        let sam = match plan.sam {
+            ROption::RSome(s) => {
+                if !(s.rho.is_finite() && s.rho >= 0.0) {
+                    return Err(Error::Plan(format!(
+                        "step plan has an invalid SAM rho {}",
+                        s.rho
+                    )));
+                }
+                Some(s)
+            }
+            ROption::RNone => None,
+        };
+        let step = self.optimizer.step_count();
+        let (loss, mut grads) = loss_and_grads(store, &mut loss_fn, step, "")?;
+        let mut values = store.values()?;
+        if let Some(SamPlan { rho, adaptive }) = sam {
+            grads = sam_gradient(store, &values, &grads, rho, adaptive, &mut loss_fn, step)?;
+        }
+        let grad_norm = global_norm(&grads);
+        let clip = self.optimizer.spec().grad_clip;
+        if clip > 0.0 && grad_norm > clip {
+            let coef = (clip / (grad_norm + CLIP_EPS)) as f32;
+            for g in grads.iter_mut().flatten() {
+                g.iter_mut().for_each(|x| *x *= coef);
+            }
+        }
+        // `apply` checks its inputs before touching any state, and `values` came from `store`,
+        // so neither call below can fail half-way.
+        self.optimizer.apply(store, &mut values, &grads, &hyper)?;
+        store.set_values(&values)?;
+        Ok(TrainOutput { loss, grad_norm })
+    }
+}
+
+/// Host gradients, one per parameter (None where the loss does not depend on it).
+pub type HostGrads = Vec<Option<Vec<f32>>>;
+
+/// Evaluates the loss and its gradient; errors on a non-scalar or non-finite loss or gradient.
+fn loss_and_grads(
+    store: &ParamStore,
+    loss_fn: &mut impl FnMut() -> Result<Tensor>,
+    step: u64,
+    pass: &str,
+) -> Result<(f64, HostGrads)> {
+    let loss = loss_fn()?;
+    if loss.elem_count() != 1 {
+        return Err(Error::Param(format!(
+            "the loss must be a scalar, got shape {:?}",
+            loss.dims()
+        )));
+    }
+    let value = f64::from(loss.flatten_all()?.to_vec1::<f32>()?[0]);
+    if !value.is_finite() {
+        return Err(Error::NonFinite {
+            what: "loss",
+            step,
+            detail: format!("{pass} (loss = {value})"),
+        });
+    }
+    let grads = host_grads(store, &loss)?;
+    if let Some(name) = first_non_finite(store, &grads) {
+        return Err(Error::NonFinite {
+            what: "gradient",
+            step,
+            detail: format!("{pass} (parameter '{name}')"),
+        });
+    }
+    Ok((value, grads))
+}
+
+/// Backward from `loss` and host copies of every parameter's gradient.
+pub fn host_grads(store: &ParamStore, loss: &Tensor) -> Result<HostGrads> {
+    let grads = loss.backward()?;
+    store
+        .params()
+        .iter()
+        .map(|p| match grads.get(p.tensor()) {
+            Some(g) => Ok(Some(g.flatten_all()?.to_vec1::<f32>()?)),
+            None => Ok(None),
+        })
+        .collect()
+}
+
+fn first_non_finite<'a>(store: &'a ParamStore, grads: &HostGrads) -> Option<&'a str> {
+    store
+        .params()
+        .iter()
+        .zip(grads)
+        .find(|(_, g)| g.as_ref().is_some_and(|g| g.iter().any(|x| !x.is_finite())))
+        .map(|(p, _)| p.name())
+}
+
+/// Global L2 norm over all gradients, accumulated in f64.
+pub fn global_norm(grads: &HostGrads) -> f64 {
+    grads
+        .iter()
+        .flatten()
+        .map(|g| g.iter().map(|&x| f64::from(x) * f64::from(x)).sum::<f64>())
+        .sum::<f64>()
+        .sqrt()
+}
+
+/// SAM: perturb to w + e, take the gradient there, restore w exactly. e = rho * g / ||g||, or for
+/// adaptive SAM (ASAM) e = rho * w^2 * g / ||w * g||.
+fn sam_gradient(
+    store: &ParamStore,
+    w: &[Vec<f32>],
+    g: &HostGrads,
+    rho: f64,
+    adaptive: bool,
+    loss_fn: &mut impl FnMut() -> Result<Tensor>,
+    step: u64,
+) -> Result<HostGrads> {
+    let norm = g
+        .iter()
+        .zip(w)
+        .filter_map(|(g, w)| g.as_ref().map(|g| (g, w)))
+        .map(|(g, w)| {
+            g.iter()
+                .zip(w)
+                .map(|(&gi, &wi)| {
+                    let s = if adaptive {
+                        f64::from(wi.abs()) * f64::from(gi)
+                    } else {
+                        f64::from(gi)
+                    };
+                    s * s
+                })
+                .sum::<f64>()
+        })
+        .sum::<f64>()
+        .sqrt();
+    let scale = rho / (norm + SAM_EPS);
+    let perturbed: Vec<Vec<f32>> = w
+        .iter()
+        .zip(g)
+        .map(|(w, g)| match g {
+            None => w.clone(),
+            Some(g) => w
+                .iter()
+                .zip(g)
+                .map(|(&wi, &gi)| {
+                    let e = if adaptive {
+                        f64::from(wi) * f64::from(wi)
+                    } else {
+                        1.0
+                    } * f64::from(gi)
+                        * scale;
+                    (f64::from(wi) + e) as f32
+                })
+                .collect(),
+        })
+        .collect();
+    store.set_values(&perturbed)?;
+    let second = loss_and_grads(store, loss_fn, step, " in SAM's perturbed pass");
+    // Restore the original weights whatever happened in the second pass.
+    store.set_values(w)?;
+    Ok(second?.1)
+}

@@ -1,0 +1,127 @@
+//! Whole training runs through the `engine` binary: the run directory, failing plugins, config
+//! errors.
+
+use engine_e2e::*;
+use std::fs;
+
+#[test]
+fn tiny_run_trains_and_writes_the_run_directory() {
+    let dir = temp_dir("tiny-run");
+    let out = tiny_run(&dir, &["--name", "r", "--epochs", "6"]).output().unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    let run = dir.join("runs/r");
+    for file in ["config.resolved.toml", "metrics.csv", "metrics.jsonl", "summary.md", "checkpoints/last/model.safetensors", "checkpoints/last/state.json", "checkpoints/best/model.safetensors"] {
+        assert!(run.join(file).exists(), "{file} missing");
+    }
+    // One plain line per epoch, then the summary table.
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("epoch ")).count(), 6, "{stdout}");
+    assert!(stdout.contains("| val/nrmse |") && stdout.contains("best ("), "{stdout}");
+
+    let rows = read_csv(&run.join("metrics.csv"));
+    assert_eq!(rows.len(), 6);
+    let val: Vec<f64> = rows.iter().map(|r| r["val/nrmse"].parse().unwrap()).collect();
+    assert!(val.iter().all(|v| v.is_finite()));
+    assert!(val[5] < val[0], "validation nRMSE did not fall: {val:?}");
+    // Every group's learning rate is logged, here all at the base rate.
+    let lr_cols: Vec<&String> = rows[0].keys().filter(|k| k.starts_with("lr/") && *k != "lr/base").collect();
+    assert!(lr_cols.len() >= 11, "{lr_cols:?}");
+    assert!(lr_cols.iter().all(|c| rows[0][*c] == rows[0]["lr/base"]));
+    // The per-step log has one line per optimizer step.
+    let steps = fs::read_to_string(run.join("metrics.jsonl")).unwrap().lines().count();
+    assert_eq!(steps as u64, rows[5]["step"].parse::<u64>().unwrap());
+    // The resolved config records the overrides.
+    let resolved = fs::read_to_string(run.join("config.resolved.toml")).unwrap();
+    assert!(resolved.contains("epochs = 6") && resolved.contains("resolution = 16"), "{resolved}");
+}
+
+#[test]
+fn same_seed_gives_the_same_run() {
+    let dir = temp_dir("same-seed");
+    for name in ["a", "b"] {
+        let out = tiny_run(&dir, &["--name", name, "--epochs", "2", "--seed", "7"]).output().unwrap();
+        assert!(out.status.success(), "{}", texts(&out).1);
+    }
+    let losses = |name: &str| -> Vec<String> { read_csv(&dir.join("runs").join(name).join("metrics.csv")).iter().map(|r| r["train/loss"].clone()).collect() };
+    assert_eq!(losses("a"), losses("b"));
+}
+
+#[test]
+fn an_existing_run_directory_is_not_overwritten() {
+    let dir = temp_dir("exists");
+    fs::create_dir_all(dir.join("runs/taken")).unwrap();
+    fs::write(dir.join("runs/taken/keep.txt"), "precious").unwrap();
+    let out = tiny_run(&dir, &["--name", "taken"]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success());
+    assert!(error_lines(&stderr)[0].contains("already exists"), "{stderr}");
+    assert_eq!(fs::read_to_string(dir.join("runs/taken/keep.txt")).unwrap(), "precious");
+}
+
+/// A scheduler that fails in epoch 2 (step 9, with 4 steps per epoch): the run stops naming the
+/// plugin, exits non-zero, and epoch 2's checkpoint (the last good one) is intact.
+fn failing_scheduler(mode: &str) {
+    let dir = temp_dir(&format!("faulty-{mode}"));
+    let faulty = fixture("fixture_faulty_scheduler");
+    let out = tiny_run(
+        &dir,
+        &["--name", "f", "--epochs", "5", "--scheduler", faulty.to_str().unwrap(), "--set", &format!("plugins.faulty.mode={mode}"), "--set", "plugins.faulty.at_step=9"],
+    )
+    .output()
+    .unwrap();
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let errors = error_lines(&stderr);
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(errors[0].contains("scheduler plugin `faulty` failed in plan at step 9"), "{}", errors[0]);
+    assert!(errors[0].contains(&format!("deliberate {mode} at step 9")), "{}", errors[0]);
+    let ckpt = dir.join("runs/f/checkpoints");
+    assert_eq!(fs::read_link(ckpt.join("last")).unwrap().to_str(), Some("epoch-0002"));
+    let state = fs::read_to_string(ckpt.join("last/state.json")).unwrap();
+    assert!(state.contains("\"global_step\": 8"), "{state}");
+    let model = fs::read(ckpt.join("last/model.safetensors")).unwrap();
+    assert!(model.len() > 1000);
+    assert!(!fs::read_dir(&ckpt).unwrap().any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".partial")));
+}
+
+#[test]
+fn scheduler_returning_an_error_stops_the_run_and_keeps_the_checkpoint() {
+    failing_scheduler("error");
+}
+
+#[test]
+fn scheduler_panicking_stops_the_run_and_keeps_the_checkpoint() {
+    failing_scheduler("panic");
+}
+
+#[test]
+fn unknown_key_in_a_config_file_names_key_and_file() {
+    let dir = temp_dir("config-file");
+    let file = dir.join("bad.toml");
+    fs::write(&file, "[train]\nepochs = 2\nbatchsize = 4\n").unwrap();
+    let out = tiny_run(&dir, &["--config", file.to_str().unwrap()]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success());
+    let e = error_lines(&stderr)[0];
+    assert!(e.contains("unknown key `train.batchsize`") && e.contains("bad.toml"), "{e}");
+}
+
+#[test]
+fn wrong_type_from_the_environment_names_key_and_variable() {
+    let dir = temp_dir("config-env");
+    let out = tiny_run(&dir, &[]).env("ENGINE_TRAIN__EPOCHS", "many").output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success());
+    let e = error_lines(&stderr)[0];
+    assert!(e.contains("train.epochs") && e.contains("ENGINE_"), "{e}");
+}
+
+#[test]
+fn unknown_plugin_key_names_key_and_source() {
+    let dir = temp_dir("config-plugin");
+    let out = tiny_run(&dir, &["--set", "plugins.fno2d.widht=4"]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success());
+    let e = error_lines(&stderr)[0];
+    assert!(e.contains("unknown key `plugins.fno2d.widht`") && e.contains("width"), "{e}");
+}
