@@ -165,6 +165,7 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, plugins: &mut Plugins) ->
     let progress = Progress::new(cfg.train.progress, total_steps);
 
     let mut snapshot: Option<(u64, u64, Vec<LayerMetrics>)> = None;
+    let mut warned: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut records: Vec<EpochRecord> = Vec::new();
     let mut best: Option<(u64, f64)> = None;
     let mut step: u64 = 0;
@@ -206,6 +207,11 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, plugins: &mut Plugins) ->
                 plan = scheduler.plan(ctx, &groups, view, &plan)?;
             }
             check_plan(&plan, &groups, &plugins.schedulers, step)?;
+            for w in plan.warnings.iter() {
+                if warned.insert(w.to_string()) {
+                    tracing::warn!("{} (step {step}; shown once)", w);
+                }
+            }
 
             if analysed_now {
                 if let (Some(csv), Some((_, _, layers))) = (spectral_csv.as_mut(), snapshot.as_ref()) {

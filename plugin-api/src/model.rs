@@ -58,7 +58,8 @@ pub trait Model: Send {
     /// the update.
     fn train_step(&mut self, batch: RSlice<'_, TensorView<'_>>, plan: &StepPlan) -> RResult<TrainOutput, RString>;
 
-    /// Predictions for `batch` (no update); for PDE rollouts one tensor `pred` shaped like `u`.
+    /// Predictions for `batch` (no update); for PDE rollouts one tensor `pred` [B, X.., t_train, C]
+    /// whose first `initial_step` frames are copied from `u`.
     fn predict(&mut self, batch: RSlice<'_, TensorView<'_>>) -> RResult<RVec<TensorData>, RString>;
 
     /// The weights of every layer that has a matrix spectrum, for spectral analysis.

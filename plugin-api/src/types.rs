@@ -187,6 +187,9 @@ pub struct SamPlan {
 pub struct StepPlan {
     pub groups: RVec<GroupPlan>,
     pub sam: ROption<SamPlan>,
+    /// Warnings for the user (a degenerate case handled, a layer left out); the engine logs each
+    /// distinct message once. A scheduler appends to what it received.
+    pub warnings: RVec<RString>,
 }
 
 impl StepPlan {
@@ -198,6 +201,7 @@ impl StepPlan {
                 .map(|g| GroupPlan { group: g.name.clone(), lr, weight_decay })
                 .collect(),
             sam: ROption::RNone,
+            warnings: RVec::new(),
         }
     }
 

@@ -43,6 +43,7 @@ fn plan(entries: &[(&str, f64, f64)]) -> StepPlan {
             })
             .collect::<RVec<_>>(),
         sam: ROption::RNone,
+        warnings: RVec::new(),
     }
 }
 
