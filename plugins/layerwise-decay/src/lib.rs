@@ -1,0 +1,1 @@
+//! layerwise-decay scheduler plugin (work in progress).

@@ -1,0 +1,1 @@
+//! sam scheduler plugin (work in progress).

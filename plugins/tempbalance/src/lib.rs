@@ -1,0 +1,1 @@
+//! tempbalance scheduler plugin (work in progress).
