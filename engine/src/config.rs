@@ -96,6 +96,9 @@ pub struct TrainConfig {
     /// Threads for the numeric kernels (RAYON_NUM_THREADS); 0 keeps the environment's setting.
     pub threads: usize,
     pub progress: ProgressMode,
+    /// Also run the spectral analysis every N epochs whatever the scheduler (0: only when the
+    /// scheduler asks), so baselines log the same spectra as TempBalance.
+    pub spectral_every: u64,
 }
 
 impl Default for TrainConfig {
@@ -108,6 +111,7 @@ impl Default for TrainConfig {
             t_train: 21,
             threads: 1,
             progress: ProgressMode::Auto,
+            spectral_every: 0,
         }
     }
 }

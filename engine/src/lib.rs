@@ -8,14 +8,17 @@
 //! - [`train`]: the training loop.
 //! - [`rundir`]: run directory, logs, atomic checkpoints.
 
+pub mod analyze;
 pub mod config;
 pub mod data;
 pub mod error;
 pub mod host;
+pub mod plots;
 pub mod progress;
 pub mod rundir;
 pub mod schedule;
 pub mod seed;
+pub mod spectral;
 pub mod train;
 
 pub use error::{EngineError, Result};

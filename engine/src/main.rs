@@ -22,6 +22,9 @@ enum Command {
     Run(RunArgs),
     /// Print the resolved configuration of a run without running it.
     Config(RunArgs),
+    /// Per-layer spectral metrics of a saved model (engine checkpoint, .safetensors file or
+    /// Hugging Face model directory), without training.
+    Analyze(AnalyzeArgs),
     /// List or describe plugins.
     Plugins {
         #[command(subcommand)]
@@ -82,6 +85,30 @@ struct RunArgs {
     search: SearchArgs,
 }
 
+#[derive(Args)]
+struct AnalyzeArgs {
+    /// A checkpoint directory (runs/NAME/checkpoints/best), a .safetensors file, or a Hugging Face
+    /// model directory (config.json + model.safetensors).
+    path: PathBuf,
+    /// Only layers whose name is or contains one of these (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    layers: Vec<String>,
+    /// Write a log-log ESD histogram with the fitted power law per analysed layer into DIR.
+    #[arg(long, value_name = "DIR")]
+    plots: Option<PathBuf>,
+    /// Write the table as CSV.
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+    /// Configuration file (for [plugins.spectral] settings).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Override a key, e.g. --set plugins.spectral.xmin_rule=ks-scan.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    sets: Vec<String>,
+    #[command(flatten)]
+    search: SearchArgs,
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Progress {
     Auto,
@@ -134,6 +161,13 @@ fn run(cli: Cli) -> Result<()> {
             let search = SearchPath::new(&args.search.plugin_dirs);
             let report = engine::train::run(&loaded, &search)?;
             println!("\n{}", report.summary);
+        }
+        Command::Analyze(args) => {
+            let loaded = config::load(args.config.as_deref(), &CliOverrides::default(), &args.sets)?;
+            let search = SearchPath::new(&args.search.plugin_dirs);
+            let opts = engine::analyze::AnalyzeOptions { path: args.path, layers: args.layers, plots: args.plots, csv: args.csv };
+            let analysis = engine::analyze::run(&loaded, &search, &opts)?;
+            print!("{}", engine::analyze::format_table(&analysis));
         }
         Command::Config(args) => {
             let loaded = args.load()?;

@@ -10,6 +10,7 @@ use crate::progress::Progress;
 use crate::rundir::{self, Checkpoints, CsvLog, JsonLog};
 use crate::schedule::BaseSchedule;
 use crate::seed;
+use crate::spectral::SpectralLog;
 use plugin_api::{CadenceUnit, LayerMetrics, MetricsSnapshot, ModelInit, OptimizerKind, OptimizerSpec, ParamGroupInfo, StepContext, StepPlan};
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
@@ -112,7 +113,7 @@ pub fn run(loaded: &Loaded, search: &SearchPath) -> Result<RunReport> {
     for (lib, conf) in scheduler_libs.iter().zip(&scheduler_configs) {
         schedulers.push(lib.instantiate(conf)?);
     }
-    let wants_metrics = schedulers.iter().any(|s| s.analysis_cadence().unit != CadenceUnit::Never);
+    let wants_metrics = cfg.train.spectral_every > 0 || schedulers.iter().any(|s| s.analysis_cadence().unit != CadenceUnit::Never);
     let metrics = if wants_metrics {
         let lib = host::load_metrics(search, &cfg.metrics)?;
         let conf = crate::config::plugin_section(loaded, lib.info.name.as_str(), &lib.describe())?;
@@ -121,7 +122,7 @@ pub fn run(loaded: &Loaded, search: &SearchPath) -> Result<RunReport> {
         None
     };
     let mut plugins = Plugins { model, schedulers, metrics };
-    train(cfg, &run_dir, &data, &mut plugins)
+    train(cfg, &run_dir, &data, &data_json, &mut plugins)
 }
 
 fn optimizer_spec(cfg: &Config) -> Result<OptimizerSpec> {
@@ -142,7 +143,7 @@ fn optimizer_spec(cfg: &Config) -> Result<OptimizerSpec> {
     })
 }
 
-fn train(cfg: &Config, run_dir: &Path, data: &PdeData, plugins: &mut Plugins) -> Result<RunReport> {
+fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins: &mut Plugins) -> Result<RunReport> {
     let groups = plugins.model.param_groups();
     let num_params: u64 = groups.iter().map(|g| g.num_params).sum();
     tracing::info!("model {}: {} parameter groups, {} parameters", plugins.model.name, groups.len(), num_params);
@@ -153,12 +154,8 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, plugins: &mut Plugins) ->
 
     let mut epoch_csv = CsvLog::create(run_dir.join("metrics.csv"), epoch_columns(&groups))?;
     let mut step_log = JsonLog::create(run_dir.join("metrics.jsonl"))?;
-    let mut spectral_csv = match plugins.metrics {
-        Some(_) => {
-            let dir = run_dir.join("spectral");
-            std::fs::create_dir_all(&dir).map_err(|e| io_err(&dir, e))?;
-            Some(CsvLog::create(dir.join("layers.csv"), spectral_columns())?)
-        }
+    let mut spectral_log = match plugins.metrics {
+        Some(_) => Some(SpectralLog::create(run_dir)?),
         None => None,
     };
     let checkpoints = Checkpoints::new(run_dir)?;
@@ -194,7 +191,7 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, plugins: &mut Plugins) ->
                 weight_decay: cfg.optim.weight_decay,
             };
 
-            let analysed_now = analysis_due(plugins, step, step_in_epoch, epoch);
+            let analysed_now = analysis_due(plugins, cfg.train.spectral_every, step, step_in_epoch, epoch);
             if analysed_now {
                 let weights = plugins.model.layer_weights()?;
                 let metrics = plugins.metrics.as_mut().expect("loaded when a scheduler has a cadence");
@@ -214,8 +211,8 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, plugins: &mut Plugins) ->
             }
 
             if analysed_now {
-                if let (Some(csv), Some((_, _, layers))) = (spectral_csv.as_mut(), snapshot.as_ref()) {
-                    write_spectral_rows(csv, epoch_no, step, layers, &plan, base_lr)?;
+                if let (Some(log), Some((_, _, layers))) = (spectral_log.as_mut(), snapshot.as_ref()) {
+                    log.record(epoch_no, step, layers, &plan, base_lr)?;
                 }
             }
 
@@ -263,7 +260,14 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, plugins: &mut Plugins) ->
             "selection_value": selection,
             "schedulers": plugins.schedulers.iter().map(|s| Ok(json!({"name": s.name, "state": s.save_state()?}))).collect::<Result<Vec<_>>>()?,
         });
-        let metadata = json!({"epoch": epoch_no.to_string(), "global_step": step.to_string(), "engine_version": env!("CARGO_PKG_VERSION")}).to_string();
+        // `data` lets `engine analyze` rebuild the model from the checkpoint alone.
+        let metadata = json!({
+            "epoch": epoch_no.to_string(),
+            "global_step": step.to_string(),
+            "engine_version": env!("CARGO_PKG_VERSION"),
+            "data": data_json,
+        })
+        .to_string();
         checkpoints.save(epoch_no, is_best, |dir| {
             plugins.model.save_checkpoint(dir, &metadata)?;
             let text = serde_json::to_string_pretty(&state).expect("json");
@@ -307,6 +311,9 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, plugins: &mut Plugins) ->
             if is_best { " | best" } else { "" }
         ));
         records.push(EpochRecord { epoch: epoch_no, train_loss, val, test });
+        if let Some(log) = &spectral_log {
+            log.plot()?;
+        }
     }
     progress.finish();
 
@@ -315,18 +322,22 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, plugins: &mut Plugins) ->
     Ok(RunReport { run_dir: run_dir.to_path_buf(), summary })
 }
 
-fn analysis_due(plugins: &Plugins, step: u64, step_in_epoch: u64, epoch: u64) -> bool {
+/// Whether the spectral analysis runs before this step: on any scheduler's cadence, and every
+/// `spectral_every` epochs when set (to log spectra under schedulers that do not use them).
+fn analysis_due(plugins: &Plugins, spectral_every: u64, step: u64, step_in_epoch: u64, epoch: u64) -> bool {
     if plugins.metrics.is_none() {
         return false;
     }
-    plugins.schedulers.iter().any(|s| {
-        let c = s.analysis_cadence();
-        match c.unit {
-            CadenceUnit::Never => false,
-            CadenceUnit::Steps => step % c.every.max(1) == 0,
-            CadenceUnit::Epochs => step_in_epoch == 0 && epoch % c.every.max(1) == 0,
-        }
-    })
+    let by_config = spectral_every > 0 && step_in_epoch == 0 && epoch % spectral_every == 0;
+    by_config
+        || plugins.schedulers.iter().any(|s| {
+            let c = s.analysis_cadence();
+            match c.unit {
+                CadenceUnit::Never => false,
+                CadenceUnit::Steps => step % c.every.max(1) == 0,
+                CadenceUnit::Epochs => step_in_epoch == 0 && epoch % c.every.max(1) == 0,
+            }
+        })
 }
 
 /// A plan must cover every group exactly once with a finite, non-negative learning rate.
@@ -359,49 +370,6 @@ fn epoch_columns(groups: &[ParamGroupInfo]) -> Vec<String> {
     .collect();
     cols.extend(groups.iter().map(|g| format!("lr/{}", g.name)));
     cols
-}
-
-fn spectral_columns() -> Vec<String> {
-    [
-        "epoch", "step", "layer", "kind", "block", "num_eigs", "alpha", "ks_distance", "xmin", "spectral_norm", "frobenius_norm",
-        "stable_rank", "alpha_hat", "lr_multiplier", "lr", "status",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect()
-}
-
-fn write_spectral_rows(csv: &mut CsvLog, epoch: u64, step: u64, layers: &[LayerMetrics], plan: &StepPlan, base_lr: f64) -> Result<()> {
-    for m in layers {
-        let lr = plan.get(m.layer.as_str()).map(|g| g.lr);
-        let status = match &m.skipped {
-            abi_stable::std_types::ROption::RSome(reason) => format!("skipped: {reason}").replace(',', ";"),
-            abi_stable::std_types::ROption::RNone => "used".to_string(),
-        };
-        let block = match m.block {
-            abi_stable::std_types::ROption::RSome(b) => b.to_string(),
-            abi_stable::std_types::ROption::RNone => String::new(),
-        };
-        csv.row(&[
-            ("epoch".into(), epoch.to_string()),
-            ("step".into(), step.to_string()),
-            ("layer".into(), m.layer.to_string()),
-            ("kind".into(), m.kind.as_str().into()),
-            ("block".into(), block),
-            ("num_eigs".into(), m.num_eigs.to_string()),
-            ("alpha".into(), fmt_f(m.alpha)),
-            ("ks_distance".into(), fmt_f(m.ks_distance)),
-            ("xmin".into(), fmt_f(m.xmin)),
-            ("spectral_norm".into(), fmt_f(m.spectral_norm)),
-            ("frobenius_norm".into(), fmt_f(m.frobenius_norm)),
-            ("stable_rank".into(), fmt_f(m.stable_rank)),
-            ("alpha_hat".into(), fmt_f(m.alpha_hat)),
-            ("lr_multiplier".into(), lr.map(|l| fmt_f(l / base_lr)).unwrap_or_default()),
-            ("lr".into(), lr.map(fmt_f).unwrap_or_default()),
-            ("status".into(), status),
-        ])?;
-    }
-    Ok(())
 }
 
 fn fmt_f(x: f64) -> String {

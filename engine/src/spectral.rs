@@ -1,0 +1,151 @@
+//! Spectral logging of a run: `spectral/layers.csv` (one row per layer per analysis),
+//! `spectral/summary.csv` (one row per analysis) and `plots/alpha.png`, `plots/lr.png` (each
+//! analysed layer over training).
+
+use crate::error::{io_err, Result};
+use crate::plots::{self, Series};
+use crate::rundir::CsvLog;
+use abi_stable::std_types::ROption;
+use plugin_api::{LayerMetrics, StepPlan};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub struct SpectralLog {
+    layers: CsvLog,
+    summary: CsvLog,
+    plots_dir: PathBuf,
+    /// Per layer, in first-seen order: (step, alpha, lr) at each analysis.
+    history: Vec<(String, Vec<(f64, f64, f64)>)>,
+}
+
+/// Columns of `spectral/layers.csv`.
+const LAYER_COLUMNS: [&str; 16] = [
+    "epoch", "step", "layer", "kind", "block", "num_eigs", "alpha", "ks_distance", "xmin", "spectral_norm", "frobenius_norm",
+    "stable_rank", "alpha_hat", "lr_multiplier", "lr", "status",
+];
+
+/// Columns of `spectral/summary.csv`.
+const SUMMARY_COLUMNS: [&str; 12] = [
+    "epoch", "step", "layers", "used", "skipped", "alpha_mean", "alpha_median", "alpha_min", "alpha_max", "lr_multiplier_min",
+    "lr_multiplier_max", "base_lr",
+];
+
+fn cols(names: &[&str]) -> Vec<String> {
+    names.iter().map(|s| s.to_string()).collect()
+}
+
+/// `used`, or `skipped: <reason>`, as the CSV shows it.
+pub fn status(m: &LayerMetrics) -> String {
+    match &m.skipped {
+        ROption::RSome(reason) => format!("skipped: {reason}"),
+        ROption::RNone => "used".to_string(),
+    }
+}
+
+/// The CSV cell of a float: empty when not finite would lose information, so print it as is.
+pub fn num(x: f64) -> String {
+    format!("{x:.6e}")
+}
+
+/// One `spectral/layers.csv`-style row of a layer's metrics (without epoch, step and lr).
+pub fn metric_cells(m: &LayerMetrics) -> Vec<(String, String)> {
+    let block = match m.block {
+        ROption::RSome(b) => b.to_string(),
+        ROption::RNone => String::new(),
+    };
+    vec![
+        ("layer".into(), m.layer.to_string()),
+        ("kind".into(), m.kind.as_str().into()),
+        ("block".into(), block),
+        ("num_eigs".into(), m.num_eigs.to_string()),
+        ("alpha".into(), num(m.alpha)),
+        ("ks_distance".into(), num(m.ks_distance)),
+        ("xmin".into(), num(m.xmin)),
+        ("spectral_norm".into(), num(m.spectral_norm)),
+        ("frobenius_norm".into(), num(m.frobenius_norm)),
+        ("stable_rank".into(), num(m.stable_rank)),
+        ("alpha_hat".into(), num(m.alpha_hat)),
+        // Reasons may contain commas; the CSV has no quoting.
+        ("status".into(), status(m).replace(',', ";")),
+    ]
+}
+
+/// Columns of a standalone analysis table (`engine analyze`).
+pub fn analysis_columns() -> Vec<String> {
+    cols(&LAYER_COLUMNS[2..13]).into_iter().chain(["status".to_string()]).collect()
+}
+
+impl SpectralLog {
+    pub fn create(run_dir: &Path) -> Result<Self> {
+        let dir = run_dir.join("spectral");
+        std::fs::create_dir_all(&dir).map_err(|e| io_err(&dir, e))?;
+        let plots_dir = run_dir.join("plots");
+        std::fs::create_dir_all(&plots_dir).map_err(|e| io_err(&plots_dir, e))?;
+        Ok(Self {
+            layers: CsvLog::create(dir.join("layers.csv"), cols(&LAYER_COLUMNS))?,
+            summary: CsvLog::create(dir.join("summary.csv"), cols(&SUMMARY_COLUMNS))?,
+            plots_dir,
+            history: Vec::new(),
+        })
+    }
+
+    /// Records one analysis and the plan that used it.
+    pub fn record(&mut self, epoch: u64, step: u64, layers: &[LayerMetrics], plan: &StepPlan, base_lr: f64) -> Result<()> {
+        let mut alphas = Vec::new();
+        let mut multipliers = Vec::new();
+        for m in layers {
+            let lr = plan.get(m.layer.as_str()).map(|g| g.lr);
+            let multiplier = lr.map(|l| l / base_lr);
+            let mut row = vec![("epoch".to_string(), epoch.to_string()), ("step".to_string(), step.to_string())];
+            row.extend(metric_cells(m));
+            row.push(("lr_multiplier".into(), multiplier.map(num).unwrap_or_default()));
+            row.push(("lr".into(), lr.map(num).unwrap_or_default()));
+            self.layers.row(&row)?;
+            let used = matches!(m.skipped, ROption::RNone);
+            if used {
+                alphas.push(m.alpha);
+                multipliers.extend(multiplier);
+            }
+            let point = (step as f64, if used { m.alpha } else { f64::NAN }, lr.unwrap_or(f64::NAN));
+            match self.history.iter_mut().find(|(name, _)| name == m.layer.as_str()) {
+                Some((_, points)) => points.push(point),
+                None => self.history.push((m.layer.to_string(), vec![point])),
+            }
+        }
+        alphas.sort_by(f64::total_cmp);
+        let stat = |v: &[f64], f: fn(&[f64]) -> f64| if v.is_empty() { String::new() } else { num(f(v)) };
+        let (lo, hi) = multipliers.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| (a.min(v), b.max(v)));
+        self.summary.row(&[
+            ("epoch".into(), epoch.to_string()),
+            ("step".into(), step.to_string()),
+            ("layers".into(), layers.len().to_string()),
+            ("used".into(), alphas.len().to_string()),
+            ("skipped".into(), (layers.len() - alphas.len()).to_string()),
+            ("alpha_mean".into(), stat(&alphas, |v| v.iter().sum::<f64>() / v.len() as f64)),
+            ("alpha_median".into(), stat(&alphas, |v| v[v.len() / 2])),
+            ("alpha_min".into(), stat(&alphas, |v| v[0])),
+            ("alpha_max".into(), stat(&alphas, |v| v[v.len() - 1])),
+            ("lr_multiplier_min".into(), if multipliers.is_empty() { String::new() } else { num(lo) }),
+            ("lr_multiplier_max".into(), if multipliers.is_empty() { String::new() } else { num(hi) }),
+            ("base_lr".into(), num(base_lr)),
+        ])
+    }
+
+    /// Redraws `plots/alpha.png` and `plots/lr.png` from everything recorded so far.
+    pub fn plot(&self) -> Result<()> {
+        let series = |pick: fn(&(f64, f64, f64)) -> f64| -> Vec<Series> {
+            self.history
+                .iter()
+                .filter(|(_, pts)| pts.iter().any(|p| p.1.is_finite()))
+                .map(|(name, pts)| Series { name: name.clone(), points: pts.iter().map(|p| (p.0, pick(p))).collect() })
+                .collect()
+        };
+        plots::line_chart(&self.plots_dir.join("alpha.png"), "PL_Alpha_Hill per layer", "step", "alpha", &series(|p| p.1), false)?;
+        plots::line_chart(&self.plots_dir.join("lr.png"), "learning rate per analysed layer", "step", "learning rate", &series(|p| p.2), true)
+    }
+
+    /// Layers recorded so far, for tests and summaries.
+    pub fn layer_names(&self) -> BTreeMap<String, usize> {
+        self.history.iter().map(|(n, p)| (n.clone(), p.len())).collect()
+    }
+}
