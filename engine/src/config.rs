@@ -22,8 +22,9 @@ const RESERVED_ENV: [&str; 2] = ["plugin_path", "log"];
 pub struct Config {
     /// Model plugin: a name or a path to a plugin library.
     pub model: String,
-    /// Scheduler plugin: a name or a path.
-    pub scheduler: String,
+    /// Scheduler plugin(s): a name or path, `a+b`, or a list; stacked schedulers each refine the
+    /// previous one's plan, in order.
+    pub scheduler: SchedulerChain,
     /// Metrics plugin used when the scheduler asks for spectral metrics.
     pub metrics: String,
     /// Training seed (initialization, shuffling); the data has its own `data.seed`.
@@ -41,7 +42,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             model: "fno2d".into(),
-            scheduler: "constant-lr".into(),
+            scheduler: SchedulerChain::One("constant-lr".into()),
             metrics: "spectral".into(),
             seed: 0,
             run: RunConfig::default(),
@@ -51,6 +52,26 @@ impl Default for Config {
             schedule: ScheduleConfig::default(),
             plugins: BTreeMap::new(),
         }
+    }
+}
+
+/// One scheduler or a chain of them: `"tempbalance"`, `"tempbalance+sam"` or
+/// `["tempbalance", "sam"]`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum SchedulerChain {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl SchedulerChain {
+    /// The schedulers in order (a `+` inside a name also separates).
+    pub fn names(&self) -> Vec<String> {
+        let parts: Vec<&String> = match self {
+            SchedulerChain::One(s) => vec![s],
+            SchedulerChain::Many(v) => v.iter().collect(),
+        };
+        parts.iter().flat_map(|s| s.split('+')).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
     }
 }
 
@@ -340,6 +361,9 @@ impl Config {
     /// Checks values that types alone cannot.
     pub fn validate(&self) -> Result<()> {
         let bad = |key: &str, why: &str| Err(EngineError::Config(format!("`{key}` {why}")));
+        if self.scheduler.names().is_empty() {
+            return bad("scheduler", "names no scheduler");
+        }
         if self.train.epochs == 0 {
             return bad("train.epochs", "must be at least 1");
         }
@@ -408,6 +432,16 @@ mod tests {
         let loaded = load(None, &CliOverrides::default(), &["plugins.fno2d.width=wide".into()]).unwrap();
         let err = plugin_section(&loaded, "fno2d", "width = 20\n").unwrap_err().to_string();
         assert!(err.contains("`plugins.fno2d.width`") && err.contains("must be of type integer"), "{err}");
+    }
+
+    #[test]
+    fn scheduler_chains_from_a_string_or_a_list() {
+        let file = write_temp("chain", "scheduler = [\"tempbalance\", \"sam\"]\n");
+        let loaded = load(Some(&file), &CliOverrides::default(), &[]).unwrap();
+        assert_eq!(loaded.config.scheduler.names(), vec!["tempbalance", "sam"]);
+        let cli = CliOverrides { scheduler: Some("layerwise-decay + sam".into()), ..Default::default() };
+        let loaded = load(Some(&file), &cli, &[]).unwrap();
+        assert_eq!(loaded.config.scheduler.names(), vec!["layerwise-decay", "sam"]);
     }
 
     #[test]

@@ -51,9 +51,8 @@ pub fn run(loaded: &Loaded, search: &SearchPath) -> Result<RunReport> {
     }
 
     // Everything that can be checked without work is checked before the run directory exists.
-    let scheduler_specs: Vec<&str> = cfg.scheduler.split('+').map(str::trim).collect();
     let mut scheduler_libs = Vec::new();
-    for spec in &scheduler_specs {
+    for spec in &cfg.scheduler.names() {
         scheduler_libs.push(host::load_scheduler(search, spec)?);
     }
     let model_lib = host::load_model(search, &cfg.model)?;
