@@ -166,6 +166,9 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins:
     let mut best: Option<(u64, f64)> = None;
     let mut step: u64 = 0;
     let started = Instant::now();
+    // Time spent on spectral analysis and scheduling, reported as TempBalance's overhead.
+    let mut scheduling_seconds = 0.0;
+    let mut analyses = 0u64;
 
     for epoch in 0..cfg.train.epochs {
         // `epoch` is 0-based as plugins see it; files and logs count completed epochs from 1.
@@ -190,11 +193,13 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins:
                 weight_decay: cfg.optim.weight_decay,
             };
 
+            let scheduling_started = Instant::now();
             let analysed_now = analysis_due(plugins, cfg.train.spectral_every, step, step_in_epoch, epoch);
             if analysed_now {
                 let weights = plugins.model.layer_weights()?;
                 let metrics = plugins.metrics.as_mut().expect("loaded when a scheduler has a cadence");
                 snapshot = Some((step, epoch, metrics.analyze(&weights)?));
+                analyses += 1;
             }
 
             plan = StepPlan::uniform(&groups, base_lr, cfg.optim.weight_decay);
@@ -214,6 +219,8 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins:
                     log.record(epoch_no, step, layers, &plan, base_lr)?;
                 }
             }
+
+            scheduling_seconds += scheduling_started.elapsed().as_secs_f64();
 
             let batch = data.batch(batch_indices);
             let out = plugins.model.train_step(&batch.views(), &plan, step)?;
@@ -316,7 +323,12 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins:
     }
     progress.finish();
 
-    let summary = summary_table(&records, run_dir, &checkpoints, started.elapsed().as_secs_f64());
+    let total = started.elapsed().as_secs_f64();
+    let mut summary = summary_table(&records, run_dir, &checkpoints, total);
+    summary.push_str(&format!(
+        "spectral analysis and scheduling: {scheduling_seconds:.2}s ({:.2}% of the run; {analyses} analyses)\n",
+        100.0 * scheduling_seconds / total
+    ));
     rundir::write_atomic(&run_dir.join("summary.md"), summary.as_bytes())?;
     Ok(RunReport { run_dir: run_dir.to_path_buf(), summary })
 }
