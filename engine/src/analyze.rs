@@ -127,8 +127,17 @@ fn from_model_plugin(
 fn generic_layers(file: &Path, bytes: &[u8]) -> Result<(Vec<LayerWeights>, usize)> {
     let tensors = SafeTensors::deserialize(bytes).map_err(|e| io_err(file, format!("not a safetensors file ({e})")))?;
     let mut names: Vec<String> = tensors.names().into_iter().map(|n| n.to_string()).collect();
-    // Model order as far as names tell: by block index, then name.
-    names.sort_by(|a, b| (block_of(a).is_some(), block_of(a), a).cmp(&(block_of(b).is_some(), block_of(b), b)));
+    // safetensors stores tensors by name, not in model order. Recover it as far as names tell:
+    // embeddings, then blocks by index, then everything else (pooler, heads).
+    let order = |n: &String| {
+        let phase = match block_of(n) {
+            Some(_) => 1,
+            None if n.to_lowercase().contains("embed") => 0,
+            None => 2,
+        };
+        (phase, block_of(n), n.clone())
+    };
+    names.sort_by_key(order);
     let mut layers = Vec::new();
     let mut vectors = 0;
     for name in names {

@@ -172,6 +172,7 @@ pub fn esd_histogram(path: &Path, layer: &str, eigenvalues: &[f64], alpha: f64, 
         }
         chart
             .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
             .background_style(WHITE.mix(0.85))
             .border_style(BLACK)
             .label_font(("sans-serif", 14))
