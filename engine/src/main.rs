@@ -81,6 +81,10 @@ struct RunArgs {
     /// Progress display.
     #[arg(long, value_enum)]
     progress: Option<Progress>,
+    /// Continue the run in DIR from its last checkpoint (its config.resolved.toml is the config
+    /// file; raise --epochs to train further).
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["config", "name", "runs"])]
+    resume: Option<PathBuf>,
     #[command(flatten)]
     search: SearchArgs,
 }
@@ -138,7 +142,9 @@ impl RunArgs {
         if let Some(r) = &self.runs {
             cli.run.insert("root".into(), Value::from(r.display().to_string()));
         }
-        Ok(config::load(self.config.as_deref(), &cli, &self.sets)?)
+        let resumed_config = self.resume.as_ref().map(|dir| dir.join("config.resolved.toml"));
+        let file = resumed_config.as_deref().or(self.config.as_deref());
+        Ok(config::load(file, &cli, &self.sets)?)
     }
 }
 
@@ -159,7 +165,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Run(args) => {
             let loaded = args.load()?;
             let search = SearchPath::new(&args.search.plugin_dirs);
-            let report = engine::train::run(&loaded, &search)?;
+            let report = engine::train::run(&loaded, &search, args.resume.as_deref())?;
             println!("\n{}", report.summary);
         }
         Command::Analyze(args) => {

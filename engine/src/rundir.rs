@@ -53,6 +53,19 @@ pub struct CsvLog {
 }
 
 impl CsvLog {
+    /// Creates the file, or with `append` continues an existing one whose header must match.
+    pub fn open(path: PathBuf, columns: Vec<String>, append: bool) -> Result<Self> {
+        if !append || !path.exists() {
+            return Self::create(path, columns);
+        }
+        let existing = std::fs::read_to_string(&path).map_err(|e| io_err(&path, e))?;
+        if existing.lines().next() != Some(columns.join(",").as_str()) {
+            return Err(EngineError::RunDir(format!("`{}` has other columns than this run writes; cannot append", path.display())));
+        }
+        let file = OpenOptions::new().append(true).open(&path).map_err(|e| io_err(&path, e))?;
+        Ok(Self { path, out: BufWriter::new(file), columns })
+    }
+
     pub fn create(path: PathBuf, columns: Vec<String>) -> Result<Self> {
         let file = File::create(&path).map_err(|e| io_err(&path, e))?;
         let mut log = Self { path, out: BufWriter::new(file), columns };

@@ -76,14 +76,15 @@ pub fn analysis_columns() -> Vec<String> {
 }
 
 impl SpectralLog {
-    pub fn create(run_dir: &Path) -> Result<Self> {
+    /// Creates the spectral logs, or with `append` continues those of a resumed run.
+    pub fn open(run_dir: &Path, append: bool) -> Result<Self> {
         let dir = run_dir.join("spectral");
         std::fs::create_dir_all(&dir).map_err(|e| io_err(&dir, e))?;
         let plots_dir = run_dir.join("plots");
         std::fs::create_dir_all(&plots_dir).map_err(|e| io_err(&plots_dir, e))?;
         Ok(Self {
-            layers: CsvLog::create(dir.join("layers.csv"), cols(&LAYER_COLUMNS))?,
-            summary: CsvLog::create(dir.join("summary.csv"), cols(&SUMMARY_COLUMNS))?,
+            layers: CsvLog::open(dir.join("layers.csv"), cols(&LAYER_COLUMNS), append)?,
+            summary: CsvLog::open(dir.join("summary.csv"), cols(&SUMMARY_COLUMNS), append)?,
             plots_dir,
             history: Vec::new(),
         })

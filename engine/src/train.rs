@@ -41,8 +41,10 @@ struct EpochRecord {
     test: EvalMetrics,
 }
 
-/// Runs a whole training job as configured.
-pub fn run(loaded: &Loaded, search: &SearchPath) -> Result<RunReport> {
+/// Runs a whole training job as configured; with `resume`, continues the run in that directory
+/// from its `last` checkpoint (weights, optimizer, scheduler states, counters) up to
+/// `train.epochs`.
+pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Result<RunReport> {
     let cfg = &loaded.config;
     cfg.validate()?;
     if cfg.train.threads > 0 {
@@ -71,14 +73,20 @@ pub fn run(loaded: &Loaded, search: &SearchPath) -> Result<RunReport> {
     }
     cfg.data.validate()?;
 
-    let default_name = format!(
-        "{}-{}-{}",
-        model_lib.info.name,
-        scheduler_libs.iter().map(|l| l.info.name.to_string()).collect::<Vec<_>>().join("+"),
-        utc_timestamp()
-    );
-    let run_dir = rundir::create(&cfg.run.root, &cfg.run.name, &default_name)?;
-    rundir::write_atomic(&run_dir.join("config.resolved.toml"), cfg.to_toml()?.as_bytes())?;
+    let run_dir = match resume {
+        Some(dir) => dir.to_path_buf(),
+        None => {
+            let default_name = format!(
+                "{}-{}-{}",
+                model_lib.info.name,
+                scheduler_libs.iter().map(|l| l.info.name.to_string()).collect::<Vec<_>>().join("+"),
+                utc_timestamp()
+            );
+            let run_dir = rundir::create(&cfg.run.root, &cfg.run.name, &default_name)?;
+            rundir::write_atomic(&run_dir.join("config.resolved.toml"), cfg.to_toml()?.as_bytes())?;
+            run_dir
+        }
+    };
     tracing::info!("run directory: {}", run_dir.display());
 
     let data = PdeData::load(cfg)?;
@@ -121,7 +129,88 @@ pub fn run(loaded: &Loaded, search: &SearchPath) -> Result<RunReport> {
         None
     };
     let mut plugins = Plugins { model, schedulers, metrics };
-    train(cfg, &run_dir, &data, &data_json, &mut plugins)
+    let start = match resume {
+        Some(dir) => {
+            let point = ResumePoint::restore(dir, &mut plugins)?;
+            if point.epochs_done >= cfg.train.epochs {
+                return Err(EngineError::Config(format!(
+                    "the run already completed {} epochs; raise train.epochs (--epochs) to continue it",
+                    point.epochs_done
+                )));
+            }
+            // The resolved configuration now records what the run continues with.
+            rundir::write_atomic(&dir.join("config.resolved.toml"), cfg.to_toml()?.as_bytes())?;
+            Some(point)
+        }
+        None => None,
+    };
+    train(cfg, &run_dir, &data, &data_json, &mut plugins, start)
+}
+
+/// Where a resumed run starts: counters, best so far, and the epochs already logged.
+#[derive(Default)]
+struct ResumePoint {
+    epochs_done: u64,
+    step: u64,
+    best: Option<(u64, f64)>,
+    records: Vec<EpochRecord>,
+}
+
+impl ResumePoint {
+    /// Loads the `last` checkpoint of `run_dir` into the model and schedulers.
+    fn restore(run_dir: &Path, plugins: &mut Plugins) -> Result<Self> {
+        let checkpoints = Checkpoints::new(run_dir)?;
+        let last = checkpoints.target("last").ok_or_else(|| {
+            EngineError::RunDir(format!("`{}` has no checkpoints/last to resume from", run_dir.display()))
+        })?;
+        let state_path = last.join("state.json");
+        let text = std::fs::read_to_string(&state_path).map_err(|e| io_err(&state_path, e))?;
+        let state: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| io_err(&state_path, format!("not valid JSON: {e}")))?;
+        let field = |key: &str| state.get(key).and_then(|v| v.as_u64()).ok_or_else(|| io_err(&state_path, format!("missing `{key}`")));
+        let (epochs_done, step) = (field("epoch")?, field("global_step")?);
+        plugins.model.load_checkpoint(&last, false)?;
+        let saved = state.get("schedulers").and_then(|v| v.as_array()).cloned().unwrap_or_default();
+        for (i, scheduler) in plugins.schedulers.iter_mut().enumerate() {
+            let entry = saved.get(i).filter(|e| e.get("name").and_then(|n| n.as_str()) == Some(scheduler.name.as_str()));
+            let Some(entry) = entry else {
+                return Err(EngineError::RunDir(format!(
+                    "{} holds no state for scheduler #{} `{}`; resume with the schedulers the run used",
+                    state_path.display(),
+                    i + 1,
+                    scheduler.name
+                )));
+            };
+            scheduler.load_state(entry.get("state").and_then(|s| s.as_str()).unwrap_or("{}"))?;
+        }
+        let best = match (state.get("best_epoch").and_then(|v| v.as_u64()), state.get("best_value").and_then(|v| v.as_f64())) {
+            (Some(e), Some(v)) => Some((e, v)),
+            _ => None,
+        };
+        let records = read_records(&run_dir.join("metrics.csv"), epochs_done)?;
+        tracing::info!("resuming from {} (epoch {epochs_done}, step {step})", last.display());
+        Ok(Self { epochs_done, step, best, records })
+    }
+}
+
+/// The epoch rows of metrics.csv up to `epochs`, for the end-of-run summary.
+fn read_records(path: &Path, epochs: u64) -> Result<Vec<EpochRecord>> {
+    let text = std::fs::read_to_string(path).map_err(|e| io_err(path, e))?;
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap_or("").split(',').collect();
+    let mut records = Vec::new();
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        let get = |name: &str| header.iter().position(|h| *h == name).and_then(|i| cells.get(i)).and_then(|c| c.parse::<f64>().ok());
+        let Some(epoch) = get("epoch").map(|e| e as u64) else { continue };
+        if epoch > epochs {
+            continue;
+        }
+        let val = get("val/loss").map(|loss| EvalMetrics { loss, nrmse: get("val/nrmse").unwrap_or(f64::NAN), nrmse_pred: get("val/nrmse_pred").unwrap_or(f64::NAN) });
+        let test = EvalMetrics { loss: get("test/loss").unwrap_or(f64::NAN), nrmse: get("test/nrmse").unwrap_or(f64::NAN), nrmse_pred: get("test/nrmse_pred").unwrap_or(f64::NAN) };
+        records.push(EpochRecord { epoch, train_loss: get("train/loss").unwrap_or(f64::NAN), val, test });
+    }
+    Ok(records)
 }
 
 fn optimizer_spec(cfg: &Config) -> Result<OptimizerSpec> {
@@ -142,7 +231,7 @@ fn optimizer_spec(cfg: &Config) -> Result<OptimizerSpec> {
     })
 }
 
-fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins: &mut Plugins) -> Result<RunReport> {
+fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins: &mut Plugins, start: Option<ResumePoint>) -> Result<RunReport> {
     let groups = plugins.model.param_groups();
     let num_params: u64 = groups.iter().map(|g| g.num_params).sum();
     tracing::info!("model {}: {} parameter groups, {} parameters", plugins.model.name, groups.len(), num_params);
@@ -151,10 +240,11 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins:
     let total_steps = steps_per_epoch * cfg.train.epochs;
     let schedule = BaseSchedule::new(&cfg.schedule, cfg.optim.lr, cfg.train.epochs, steps_per_epoch)?;
 
-    let mut epoch_csv = CsvLog::create(run_dir.join("metrics.csv"), epoch_columns(&groups))?;
+    let resuming = start.is_some();
+    let mut epoch_csv = CsvLog::open(run_dir.join("metrics.csv"), epoch_columns(&groups), resuming)?;
     let mut step_log = JsonLog::create(run_dir.join("metrics.jsonl"))?;
     let mut spectral_log = match plugins.metrics {
-        Some(_) => Some(SpectralLog::create(run_dir)?),
+        Some(_) => Some(SpectralLog::open(run_dir, resuming)?),
         None => None,
     };
     let checkpoints = Checkpoints::new(run_dir)?;
@@ -162,15 +252,16 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins:
 
     let mut snapshot: Option<(u64, u64, Vec<LayerMetrics>)> = None;
     let mut warned: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut records: Vec<EpochRecord> = Vec::new();
-    let mut best: Option<(u64, f64)> = None;
-    let mut step: u64 = 0;
+    let start = start.unwrap_or_default();
+    let mut records: Vec<EpochRecord> = start.records;
+    let mut best: Option<(u64, f64)> = start.best;
+    let mut step: u64 = start.step;
     let started = Instant::now();
     // Time spent on spectral analysis and scheduling, reported as TempBalance's overhead.
     let mut scheduling_seconds = 0.0;
     let mut analyses = 0u64;
 
-    for epoch in 0..cfg.train.epochs {
+    for epoch in start.epochs_done..cfg.train.epochs {
         // `epoch` is 0-based as plugins see it; files and logs count completed epochs from 1.
         let epoch_no = epoch + 1;
         let epoch_started = Instant::now();
@@ -264,6 +355,8 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins:
             "model": plugins.model.name,
             "selection_metric": if val.is_some() { "val/loss" } else { "train/loss" },
             "selection_value": selection,
+            "best_epoch": best.map(|b| b.0),
+            "best_value": best.map(|b| b.1),
             "schedulers": plugins.schedulers.iter().map(|s| Ok(json!({"name": s.name, "state": s.save_state()?}))).collect::<Result<Vec<_>>>()?,
         });
         // `data` lets `engine analyze` rebuild the model from the checkpoint alone.

@@ -125,3 +125,32 @@ fn unknown_plugin_key_names_key_and_source() {
     let e = error_lines(&stderr)[0];
     assert!(e.contains("unknown key `plugins.fno2d.widht`") && e.contains("width"), "{e}");
 }
+
+/// Training 4 epochs in one go and 2 + 2 with --resume gives the same losses and learning rates
+/// (weights, optimizer moments, scheduler state and counters all restored).
+#[test]
+fn resumed_run_matches_an_uninterrupted_one() {
+    let dir = temp_dir("resume");
+    let tb = ["--scheduler", "tempbalance", "--set", "plugins.fno2d.width=16", "--seed", "3"];
+    let full = tiny_run(&dir, &[&["--name", "full", "--epochs", "4"][..], &tb[..]].concat()).output().unwrap();
+    assert!(full.status.success(), "{}", texts(&full).1);
+    let half = tiny_run(&dir, &[&["--name", "half", "--epochs", "2"][..], &tb[..]].concat()).output().unwrap();
+    assert!(half.status.success(), "{}", texts(&half).1);
+    let run = dir.join("runs/half");
+    let resumed = engine().args(["run", "--resume", run.to_str().unwrap(), "--epochs", "4", "--progress", "plain"]).output().unwrap();
+    let (stdout, stderr) = texts(&resumed);
+    assert!(resumed.status.success(), "{stderr}");
+    assert!(stderr.contains("resuming from"), "{stderr}");
+    assert!(stdout.contains("| train/loss |"), "{stdout}");
+
+    let cols = |name: &str, col: &str| -> Vec<String> { read_csv(&dir.join("runs").join(name).join("metrics.csv")).iter().map(|r| r[col].clone()).collect() };
+    for col in ["epoch", "train/loss", "val/nrmse", "lr/fc1", "lr/blocks.0.pointwise"] {
+        assert_eq!(cols("full", col), cols("half", col), "column {col}");
+    }
+    let steps = |name: &str| fs::read_to_string(dir.join("runs").join(name).join("metrics.jsonl")).unwrap();
+    assert_eq!(steps("full"), steps("half"));
+    // A finished run cannot be resumed without more epochs.
+    let again = engine().args(["run", "--resume", run.to_str().unwrap()]).output().unwrap();
+    assert!(!again.status.success());
+    assert!(error_lines(&texts(&again).1)[0].contains("already completed 4 epochs"), "{}", texts(&again).1);
+}
