@@ -154,3 +154,28 @@ fn resumed_run_matches_an_uninterrupted_one() {
     assert!(!again.status.success());
     assert!(error_lines(&texts(&again).1)[0].contains("already completed 4 epochs"), "{}", texts(&again).1);
 }
+
+/// A diverging run (the base rate jumps by 1e12 after the first epoch) stops at the first
+/// non-finite loss with a one-line error, exit code 1, and epoch 1's checkpoint intact.
+#[test]
+fn non_finite_loss_stops_the_run_and_keeps_the_last_good_checkpoint() {
+    let dir = temp_dir("nan");
+    let out = tiny_run(
+        &dir,
+        &["--name", "nan", "--epochs", "4", "--set", "schedule.kind=step", "--set", "schedule.step_size=1", "--set", "schedule.gamma=1e12"],
+    )
+    .output()
+    .unwrap();
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let errors = error_lines(&stderr);
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(errors[0].contains("non-finite"), "{}", errors[0]);
+    let ckpt = dir.join("runs/nan/checkpoints");
+    let last = fs::read_link(ckpt.join("last")).unwrap();
+    assert!(last.to_str().unwrap().starts_with("epoch-000"), "{last:?}");
+    let state = fs::read_to_string(ckpt.join("last/state.json")).unwrap();
+    assert!(state.contains("\"selection_value\""), "{state}");
+    let rows = read_csv(&dir.join("runs/nan/metrics.csv"));
+    assert!(rows.iter().all(|r| r["train/loss"].parse::<f64>().unwrap().is_finite()));
+}
