@@ -144,7 +144,13 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
         }
         None => None,
     };
-    train(cfg, &run_dir, &data, &data_json, &mut plugins, start)
+    train(cfg, &run_dir, &data, &data_json, &mut plugins, start).map_err(|e| {
+        // Say where the run can be picked up again.
+        match Checkpoints::new(&run_dir).ok().and_then(|c| c.target("last")) {
+            Some(last) => EngineError::Training(format!("{e}; the last good checkpoint is {}", last.display())),
+            None => e,
+        }
+    })
 }
 
 /// Where a resumed run starts: counters, best so far, and the epochs already logged.
@@ -316,11 +322,7 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins:
             let batch = data.batch(batch_indices);
             let out = plugins.model.train_step(&batch.views(), &plan, step)?;
             if !out.loss.is_finite() {
-                return Err(EngineError::Training(format!(
-                    "non-finite training loss ({}) at epoch {epoch} step {step}; the last good checkpoint is in {}",
-                    out.loss,
-                    checkpoints.dir().display()
-                )));
+                return Err(EngineError::Training(format!("non-finite training loss ({}) at epoch {epoch_no} step {step}", out.loss)));
             }
             loss_sum += out.loss;
             let mut line = json!({
