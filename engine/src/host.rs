@@ -159,9 +159,12 @@ fn describe_load_error(kind: Kind, path: &Path, error: &LibraryError) -> String 
         LibraryError::AbiInstability(details) => {
             // abi_stable's report runs to a thousand lines; keep its first findings.
             format!(
-                "`{file}` is not a {kind} plugin of plugin API {}: its types have another layout ({})",
+                "`{file}` is not a {kind} plugin of plugin API {}: its types have another layout ({}); \
+                 if it is one built against another 0.{}.x plugin-api, rebuild it against plugin-api {}",
                 plugin_api::API_VERSION,
-                first_layout_finding(&details.to_string())
+                first_layout_finding(&details.to_string()),
+                plugin_api::API_VERSION.split('.').nth(1).unwrap_or("?"),
+                plugin_api::API_VERSION
             )
         }
         LibraryError::InvalidAbiHeader(_) | LibraryError::InvalidCAbi { .. } => {

@@ -52,7 +52,8 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
         std::env::set_var("RAYON_NUM_THREADS", cfg.train.threads.to_string());
     }
 
-    // Everything that can be checked without work is checked before the run directory exists.
+    // Everything is checked (plugins loaded and built, data loaded) before the run directory exists,
+    // so a typo never leaves an empty run behind.
     let mut scheduler_libs = Vec::new();
     for spec in &cfg.scheduler.names() {
         scheduler_libs.push(host::load_scheduler(search, spec)?);
@@ -72,22 +73,6 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
         )));
     }
     cfg.data.validate()?;
-
-    let run_dir = match resume {
-        Some(dir) => dir.to_path_buf(),
-        None => {
-            let default_name = format!(
-                "{}-{}-{}",
-                model_lib.info.name,
-                scheduler_libs.iter().map(|l| l.info.name.to_string()).collect::<Vec<_>>().join("+"),
-                utc_timestamp()
-            );
-            let run_dir = rundir::create(&cfg.run.root, &cfg.run.name, &default_name)?;
-            rundir::write_atomic(&run_dir.join("config.resolved.toml"), cfg.to_toml()?.as_bytes())?;
-            run_dir
-        }
-    };
-    tracing::info!("run directory: {}", run_dir.display());
 
     let data = PdeData::load(cfg)?;
     tracing::info!(
@@ -129,6 +114,24 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
         None
     };
     let mut plugins = Plugins { model, schedulers, metrics };
+
+    // Only now, with every plugin built from its configuration, does the run directory appear.
+    let run_dir = match resume {
+        Some(dir) => dir.to_path_buf(),
+        None => {
+            let default_name = format!(
+                "{}-{}-{}",
+                model_lib.info.name,
+                scheduler_libs.iter().map(|l| l.info.name.to_string()).collect::<Vec<_>>().join("+"),
+                utc_timestamp()
+            );
+            let run_dir = rundir::create(&cfg.run.root, &cfg.run.name, &default_name)?;
+            rundir::write_atomic(&run_dir.join("config.resolved.toml"), cfg.to_toml()?.as_bytes())?;
+            run_dir
+        }
+    };
+    tracing::info!("run directory: {}", run_dir.display());
+
     let start = match resume {
         Some(dir) => {
             let point = ResumePoint::restore(dir, &mut plugins)?;

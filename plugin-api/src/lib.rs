@@ -17,9 +17,10 @@
 //! naming the plugin instead of abi_stable's process exit. The `export_*_plugin!` macros do that for
 //! the constructors; trait methods call [`guard`] themselves.
 //!
-//! The API version is this crate's package version ([`API_VERSION`]); abi_stable refuses a plugin
-//! whose version is incompatible (0.y: same minor, patch >= the engine's) or whose types have another
-//! layout. docs/plugin-abi.md has the evolution rules.
+//! The API version is this crate's package version ([`API_VERSION`]). The engine refuses a plugin
+//! built against another major version (for 0.y, another minor), then abi_stable refuses one whose
+//! types have another layout; patch numbers are not compared, the layout decides.
+//! docs/plugin-abi.md has the evolution rules and what was verified.
 
 pub mod guard;
 mod metrics;

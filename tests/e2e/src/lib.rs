@@ -100,3 +100,27 @@ pub fn read_csv(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
     let header: Vec<String> = lines.next().expect("header").split(',').map(String::from).collect();
     lines.map(|l| header.iter().cloned().zip(l.split(',').map(String::from)).collect()).collect()
 }
+
+/// Lines of a JSON-lines file (metrics.jsonl: one object per optimizer step).
+pub fn read_jsonl(path: &Path) -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| serde_json::from_str(l).unwrap_or_else(|e| panic!("{} line {}: {e}", path.display(), i + 1)))
+        .collect()
+}
+
+/// A number from a JSON object, by key; panics naming the key when it is missing.
+pub fn num(line: &serde_json::Value, key: &str) -> f64 {
+    line.get(key).and_then(serde_json::Value::as_f64).unwrap_or_else(|| panic!("`{key}` missing in {line}"))
+}
+
+/// Whether two floats agree to a relative tolerance.
+pub fn close(a: f64, b: f64, rel: f64) -> bool {
+    (a - b).abs() <= rel * a.abs().max(b.abs())
+}
+
+/// The root of the engine's repository (where the workspace Cargo.toml is).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+}
