@@ -17,12 +17,12 @@ pub struct PdeData {
     t_train: usize,
 }
 
-/// One batch: the trajectories `u` [B, X, Y, T, C] and the grid [X, Y, 2].
+/// One batch: the trajectories `u` [B, X.., T, C] and the grid [X.., d] (d = 1 or 2 spatial dims).
 pub struct Batch<'a> {
     u: Vec<f32>,
-    u_shape: [u64; 5],
+    u_shape: Vec<u64>,
     grid: &'a [f32],
-    grid_shape: [u64; 3],
+    grid_shape: Vec<u64>,
 }
 
 impl Batch<'_> {
@@ -74,8 +74,9 @@ impl PdeData {
         })
     }
 
-    pub fn spatial(&self) -> [usize; 2] {
-        [self.dataset.x(), self.dataset.y()]
+    /// Spatial sizes: [X] or [X, Y].
+    pub fn spatial(&self) -> &[usize] {
+        self.dataset.spatial()
     }
 
     pub fn frames(&self) -> usize {
@@ -87,18 +88,15 @@ impl PdeData {
     }
 
     pub fn batch(&self, indices: &[usize]) -> Batch<'_> {
-        let [x, y] = self.spatial();
-        Batch {
-            u: self.dataset.gather(indices),
-            u_shape: [indices.len() as u64, x as u64, y as u64, self.frames() as u64, self.channels() as u64],
-            grid: &self.grid,
-            grid_shape: [x as u64, y as u64, 2],
-        }
+        let spatial = self.spatial().iter().map(|&d| d as u64);
+        let u_shape = std::iter::once(indices.len() as u64).chain(spatial.clone()).chain([self.frames() as u64, self.channels() as u64]).collect();
+        let grid_shape = spatial.chain([self.spatial().len() as u64]).collect();
+        Batch { u: self.dataset.gather(indices), u_shape, grid: &self.grid, grid_shape }
     }
 
     /// Rolls the model out on `indices` in batches of `train.eval_batch_size` and scores it.
     pub fn evaluate(&self, model: &mut Model, indices: &[usize], cfg: &Config) -> Result<EvalMetrics> {
-        let [x, y] = self.spatial();
+        let points = self.dataset.points();
         let (t_all, c) = (self.frames(), self.channels());
         let mut all = datasets::MetricAccumulator::new();
         let mut pred_only = datasets::MetricAccumulator::new();
@@ -109,8 +107,11 @@ impl PdeData {
             let pred = outputs.iter().find(|t| t.name.as_str() == "pred").ok_or_else(|| {
                 EngineError::Plugin(format!("model plugin `{}` returned no `pred` tensor from predict", model.name))
             })?;
-            let expected = [chunk.len() as u64, x as u64, y as u64, self.t_train as u64, c as u64];
-            if pred.shape.as_slice() != expected {
+            let expected: Vec<u64> = std::iter::once(chunk.len() as u64)
+                .chain(self.spatial().iter().map(|&d| d as u64))
+                .chain([self.t_train as u64, c as u64])
+                .collect();
+            if pred.shape.as_slice() != expected.as_slice() {
                 return Err(EngineError::Plugin(format!(
                     "model plugin `{}` returned `pred` of shape {:?}, expected {:?}",
                     model.name,
@@ -119,11 +120,11 @@ impl PdeData {
                 )));
             }
             // The target: the first t_train frames of each trajectory.
-            let target = take_frames(&batch.u, chunk.len() * x * y, t_all, self.t_train, c);
-            let layout = datasets::FieldLayout { batch: chunk.len(), space: x * y, frames: self.t_train, channels: c };
+            let target = take_frames(&batch.u, chunk.len() * points, t_all, self.t_train, c);
+            let layout = datasets::FieldLayout { batch: chunk.len(), space: points, frames: self.t_train, channels: c };
             all.add_batch(&pred.data, &target, layout, 0..self.t_train)?;
             pred_only.add_batch(&pred.data, &target, layout, self.initial_step..self.t_train)?;
-            loss_sum += rollout_loss(&pred.data, &target, [chunk.len(), x * y, self.t_train, c], self.initial_step) * chunk.len() as f64;
+            loss_sum += rollout_loss(&pred.data, &target, [chunk.len(), points, self.t_train, c], self.initial_step) * chunk.len() as f64;
         }
         // PDEBench averages nRMSE per batch, then over batches.
         Ok(EvalMetrics {
@@ -132,6 +133,31 @@ impl PdeData {
             nrmse_pred: pred_only.nrmse().unwrap_or(f64::NAN),
         })
     }
+}
+
+/// Generates (or takes from the cache) the dataset `cfg` describes and writes it as a PDEBench
+/// HDF5 file at `out` (a file, or a directory for PDEBench's file name; default: the current
+/// directory). Written to a temporary name and renamed, so an interrupted run leaves no half file.
+pub fn generate(cfg: &datasets::DataConfig, out: Option<&std::path::Path>) -> Result<std::path::PathBuf> {
+    let name = datasets::pdebench_file_name(cfg)?;
+    let path = match out {
+        Some(p) if p.is_dir() => p.join(&name),
+        Some(p) => p.to_path_buf(),
+        None => std::path::PathBuf::from(&name),
+    };
+    let step = (cfg.num_samples / 10).max(1);
+    let progress = |done: usize, total: usize| {
+        if done % step == 0 || done == total {
+            tracing::info!("{} samples of {} generated", done, total);
+        }
+    };
+    let tmp = path.with_extension("partial.hdf5");
+    let info = datasets::export_hdf5(cfg, &tmp, Some(&progress)).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })?;
+    std::fs::rename(&tmp, &path).map_err(|e| crate::error::io_err(&path, e))?;
+    tracing::info!("data from {}{}", info.path.display(), if info.generated { " (generated now)" } else { " (cache)" });
+    Ok(path)
 }
 
 /// Keeps the first `t_keep` of `t_all` frames of a [points, T, C] buffer.

@@ -30,6 +30,32 @@ enum Command {
         #[command(subcommand)]
         command: PluginsCommand,
     },
+    /// Built-in PDE datasets.
+    Data {
+        #[command(subcommand)]
+        command: DataCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum DataCommand {
+    /// Generate a dataset from the equations and write it as a PDEBench HDF5 file.
+    Generate(GenerateArgs),
+}
+
+#[derive(Args)]
+struct GenerateArgs {
+    /// Dataset: diffusion-reaction-2d, cfd-2d, cfd-1d, darcy-2d, burgers-1d, advection-1d.
+    dataset: String,
+    /// Output file, or a directory for PDEBench's file name (default: the current directory).
+    #[arg(long, value_name = "PATH")]
+    out: Option<PathBuf>,
+    /// Configuration file (its [data] section applies).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Override a data key, e.g. --set data.num_samples=1000 --set data.resolution=128.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    sets: Vec<String>,
 }
 
 #[derive(Subcommand)]
@@ -175,9 +201,17 @@ fn run(cli: Cli) -> Result<()> {
             let analysis = engine::analyze::run(&loaded, &search, &opts)?;
             print!("{}", engine::analyze::format_table(&analysis));
         }
+        Command::Data { command: DataCommand::Generate(args) } => {
+            let mut sets = vec![format!("data.dataset={}", args.dataset)];
+            sets.extend(args.sets);
+            let loaded = config::load(args.config.as_deref(), &CliOverrides::default(), &sets)?;
+            let path = engine::data::generate(&loaded.config.data, args.out.as_deref())?;
+            println!("{}", path.display());
+        }
         Command::Config(args) => {
             let loaded = args.load()?;
             loaded.config.validate()?;
+            loaded.config.data.validate()?;
             print!("{}", loaded.config.to_toml()?);
         }
         Command::Plugins { command: PluginsCommand::List(search) } => {

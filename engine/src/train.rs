@@ -64,26 +64,20 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
     for lib in &scheduler_libs {
         scheduler_configs.push(crate::config::plugin_section(loaded, lib.info.name.as_str(), &lib.describe())?);
     }
-    // PDEBench's `[::reduced_resolution_t]` keeps ceil(num_frames / stride) frames.
-    let frames = cfg.data.num_frames.div_ceil(cfg.data.reduced_resolution_t.max(1));
-    if frames < cfg.train.t_train {
-        return Err(EngineError::Config(format!(
-            "`train.t_train` = {} but the data has only {frames} frames (data.num_frames {} with data.reduced_resolution_t {})",
-            cfg.train.t_train, cfg.data.num_frames, cfg.data.reduced_resolution_t
-        )));
-    }
     cfg.data.validate()?;
 
     let data = PdeData::load(cfg)?;
     tracing::info!(
-        "data: {} ({} train / {} val / {} test samples, grid {:?}, {} frames, {} channels)",
+        "data: {} ({} train / {} val / {} test samples, grid {:?}, {} frames, {} channels; t_train {} frames, initial_step {})",
         cfg.data.dataset,
         data.train.len(),
         data.val.len(),
         data.test.len(),
         data.spatial(),
         data.frames(),
-        data.channels()
+        data.channels(),
+        cfg.train.t_train,
+        cfg.train.initial_step
     );
 
     let optimizer = optimizer_spec(cfg)?;

@@ -4,23 +4,27 @@
 //! of [`GenParams`] (every parameter that changes the numbers, plus the generator version). FNV is
 //! written out here, not taken from `std::hash`, so names never change with the Rust version.
 //!
-//! Tensors (all F32, little-endian): `u` [N, X, Y, T, C] (PDEBench's per-sample layout x, y, t,
-//! channel), `grid` [X, Y, 2] (cell-centre x, y), `t` [T] (save times). Metadata: one key,
-//! `generation`, the JSON of [`GenParams`] (channel names included), checked on load.
+//! Tensors (all F32, little-endian): `u` [N, X, (Y,) T, C] (PDEBench's per-sample layout x, y, t,
+//! channel), `grid` [X, (Y,) d] (cell-centre coordinates, d = number of spatial dimensions), `t` [T]
+//! (save times). Metadata: one key, `generation`, the JSON of [`GenParams`] (channel names
+//! included), checked on load.
 //!
 //! Writes go to a temporary file in the same directory, are flushed to disk, then renamed over the
 //! final name, so a crash never leaves a half-written file under the final name.
 
 use crate::error::DataError;
 use safetensors::tensor::{Dtype, SafeTensors, View};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Every parameter that changes the generated numbers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// The JSON keeps the field order below with the physics map flattened in place (sorted keys), so
+/// `diffusion-reaction-2d` (physics du, dv, k) has the same JSON, hence the same cache file name,
+/// as before the other datasets existed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct GenParams {
     pub dataset: String,
     pub generator_version: u32,
@@ -29,16 +33,36 @@ pub(crate) struct GenParams {
     pub resolution: usize,
     pub num_frames: usize,
     pub t_end: f64,
-    /// Equation constants (fixed today; recorded so the file is self-describing).
-    pub du: f64,
-    pub dv: f64,
-    pub k: f64,
+    /// Equation constants and parameters (e.g. du, dv, k; mach, eta, zeta; beta; nu).
+    #[serde(flatten)]
+    pub physics: BTreeMap<String, f64>,
     pub domain: [f64; 2],
     pub initial_condition: String,
     pub channels: Vec<String>,
 }
 
 impl GenParams {
+    /// Number of spatial dimensions of the dataset.
+    pub fn spatial_dims(&self) -> usize {
+        crate::registry::DatasetKind::from_name(&self.dataset).map_or(2, |k| k.spatial_dims())
+    }
+
+    /// [N, X, (Y,) T, C] at full resolution.
+    pub fn shape(&self) -> Vec<usize> {
+        let mut s = vec![self.num_samples];
+        s.extend(std::iter::repeat_n(self.resolution, self.spatial_dims()));
+        s.extend([self.num_frames, self.channels.len()]);
+        s
+    }
+
+    /// [X, (Y,) d], the grid's shape.
+    pub fn grid_shape(&self) -> Vec<usize> {
+        let d = self.spatial_dims();
+        let mut s = vec![self.resolution; d];
+        s.push(d);
+        s
+    }
+
     pub fn json(&self) -> String {
         serde_json::to_string(self).expect("GenParams serialises")
     }
@@ -64,10 +88,10 @@ pub(crate) fn fnv1a64(bytes: &[u8]) -> u64 {
 /// A generated dataset at full resolution.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RawData {
-    /// [N, X, Y, T, C]
-    pub shape: [usize; 5],
+    /// [N, X, (Y,) T, C]
+    pub shape: Vec<usize>,
     pub u: Vec<f32>,
-    /// [X, Y, 2]
+    /// [X, (Y,) d]
     pub grid: Vec<f32>,
     /// [T]
     pub times: Vec<f32>,
@@ -150,7 +174,7 @@ pub(crate) fn write_atomic(
     ));
 
     let result = (|| {
-        let [_, x, y, t, _] = raw.shape;
+        let t = raw.shape[raw.shape.len() - 2];
         let tensors = vec![
             (
                 "u",
@@ -162,7 +186,7 @@ pub(crate) fn write_atomic(
             (
                 "grid",
                 F32View {
-                    shape: vec![x, y, 2],
+                    shape: params.grid_shape(),
                     data: &raw.grid,
                 },
             ),
@@ -203,7 +227,7 @@ pub(crate) struct CacheFile {
 
 /// Views into a checked cache file.
 pub(crate) struct Cached<'a> {
-    pub shape: [usize; 5],
+    pub shape: Vec<usize>,
     /// `u` as little-endian f32 bytes.
     pub u: &'a [u8],
     pub grid: Vec<f32>,
@@ -241,9 +265,8 @@ impl CacheFile {
                 ),
             ));
         }
-        let (n, res, t) = (params.num_samples, params.resolution, params.num_frames);
-        let c = params.channels.len();
-        let shape = [n, res, res, t, c];
+        let t = params.num_frames;
+        let shape = params.shape();
         let get = |name: &str, want: &[usize]| -> Result<&[u8], DataError> {
             let v = st
                 .tensor(name)
@@ -261,7 +284,7 @@ impl CacheFile {
             Ok(v.data())
         };
         let u = get("u", &shape)?;
-        let grid = le_f32(get("grid", &[res, res, 2])?);
+        let grid = le_f32(get("grid", &params.grid_shape())?);
         let times = le_f32(get("t", &[t])?);
         Ok(Cached {
             shape,
@@ -299,9 +322,7 @@ mod tests {
             resolution: 2,
             num_frames: 3,
             t_end: 1.0,
-            du: 0.0,
-            dv: 0.0,
-            k: 0.0,
+            physics: BTreeMap::from([("du".into(), 0.0), ("dv".into(), 0.0), ("k".into(), 0.0)]),
             domain: [-1.0, 1.0],
             initial_condition: "test".into(),
             channels: vec!["a".into()],
@@ -309,7 +330,7 @@ mod tests {
     }
 
     fn raw() -> RawData {
-        let shape = [2, 2, 2, 3, 1];
+        let shape = vec![2, 2, 2, 3, 1];
         RawData {
             shape,
             u: (0..24).map(|i| i as f32 * 0.5).collect(),
@@ -358,7 +379,7 @@ mod tests {
         p.generator_version = 2;
         names.push(p.file_name());
         let mut p = base.clone();
-        p.du = 1e-3;
+        p.physics.insert("du".into(), 1e-3);
         names.push(p.file_name());
         let mut sorted = names.clone();
         sorted.sort();

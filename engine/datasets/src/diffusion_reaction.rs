@@ -236,14 +236,17 @@ impl Workspace {
     }
 }
 
-/// Save times t_k = t_end * k / (num_frames - 1).
+/// Save times t_k = t_end * k / (num_frames - 1) (the generator uses `common::save_times`, the
+/// same formula).
+#[cfg(test)]
 pub(crate) fn save_times(t_end: f64, num_frames: usize) -> Vec<f64> {
     (0..num_frames)
         .map(|k| t_end * k as f64 / (num_frames - 1) as f64)
         .collect()
 }
 
-/// Cell-centre coordinates along one axis.
+/// Cell-centre coordinates along one axis (the generator uses `common::cell_centres`).
+#[cfg(test)]
 pub(crate) fn cell_centres(n: usize) -> Vec<f64> {
     let dx = (X_MAX - X_MIN) / n as f64;
     (0..n).map(|i| X_MIN + (i as f64 + 0.5) * dx).collect()

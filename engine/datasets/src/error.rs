@@ -30,6 +30,9 @@ pub enum DataError {
         #[source]
         source: std::io::Error,
     },
+    /// A PDEBench HDF5 file cannot be read or written, or does not have the expected layout.
+    #[error("PDEBench file {}: {reason}", path.display())]
+    File { path: PathBuf, reason: String },
     /// The split leaves no training (or no test) samples.
     #[error("data split: {0}")]
     Split(String),

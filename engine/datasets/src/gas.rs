@@ -27,7 +27,12 @@ impl Prim {
     /// The physical flux through the face: [mass, normal momentum, tangential momentum, energy].
     pub fn flux(&self) -> [f64; 4] {
         let m = self.rho * self.un;
-        [m, m * self.un + self.p, m * self.ut, (self.energy() + self.p) * self.un]
+        [
+            m,
+            m * self.un + self.p,
+            m * self.ut,
+            (self.energy() + self.p) * self.un,
+        ]
     }
 }
 
@@ -77,7 +82,9 @@ pub(crate) fn hllc(l: Prim, r: Prim) -> [f64; 4] {
 #[inline]
 pub(crate) fn mc_slope(dl: f64, dr: f64) -> f64 {
     if dl * dr > 0.0 {
-        let m = (2.0 * dl.abs()).min(2.0 * dr.abs()).min(0.5 * (dl + dr).abs());
+        let m = (2.0 * dl.abs())
+            .min(2.0 * dr.abs())
+            .min(0.5 * (dl + dr).abs());
         m.copysign(dl)
     } else {
         0.0
@@ -94,11 +101,18 @@ mod tests {
 
     #[test]
     fn consistent_with_the_physical_flux() {
-        for s in [prim(1.0, 0.3, -0.2, 2.0), prim(0.2, -3.0, 1.0, 0.1), prim(5.0, 4.0, 0.0, 1.0)] {
+        for s in [
+            prim(1.0, 0.3, -0.2, 2.0),
+            prim(0.2, -3.0, 1.0, 0.1),
+            prim(5.0, 4.0, 0.0, 1.0),
+        ] {
             let f = hllc(s, s);
             let g = s.flux();
             for k in 0..4 {
-                assert!((f[k] - g[k]).abs() < 1e-12 * (1.0 + g[k].abs()), "{s:?}: {f:?} vs {g:?}");
+                assert!(
+                    (f[k] - g[k]).abs() < 1e-12 * (1.0 + g[k].abs()),
+                    "{s:?}: {f:?} vs {g:?}"
+                );
             }
         }
     }

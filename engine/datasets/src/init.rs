@@ -45,7 +45,10 @@ impl MultiSine {
     pub fn draw(rng: &mut impl Rng, k_tot: usize, p_win: f64, length: f64) -> Self {
         let kk = [rng.random_range(1..=k_tot), rng.random_range(1..=k_tot)];
         let amp = [rng.random::<f64>(), rng.random::<f64>()];
-        let phase = [rng.random::<f64>() * 2.0 * PI, rng.random::<f64>() * 2.0 * PI];
+        let phase = [
+            rng.random::<f64>() * 2.0 * PI,
+            rng.random::<f64>() * 2.0 * PI,
+        ];
         let abs = rng.random::<f64>() < P_ABS;
         let sign = if rng.random::<f64>() < 0.5 { -1.0 } else { 1.0 };
         let window = if rng.random::<f64>() < p_win {
@@ -54,7 +57,14 @@ impl MultiSine {
             None
         };
         let k = kk.map(|k| k as f64 * 2.0 * PI / length);
-        Self { k, amp, phase, abs, sign, window }
+        Self {
+            k,
+            amp,
+            phase,
+            abs,
+            sign,
+            window,
+        }
     }
 
     /// The field at x.
@@ -83,7 +93,9 @@ pub(crate) fn window(x: f64, xl: f64, xr: f64) -> f64 {
 pub(crate) fn rescale01(u: &mut [f64]) {
     let (lo, hi) = u
         .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| (a.min(x), b.max(x)));
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
+            (a.min(x), b.max(x))
+        });
     let span = hi - lo;
     for x in u.iter_mut() {
         *x = if span > 0.0 { (*x - lo) / span } else { 0.0 };
@@ -137,9 +149,14 @@ mod tests {
         let mut g = f.clone();
         g.window = None;
         assert!((f.eval(0.5) - g.eval(0.5)).abs() < 1e-12);
-        let mut u: Vec<f64> = cell_centres(64, 0.0, 1.0).iter().map(|&x| g.eval(x)).collect();
+        let mut u: Vec<f64> = cell_centres(64, 0.0, 1.0)
+            .iter()
+            .map(|&x| g.eval(x))
+            .collect();
         rescale01(&mut u);
-        let (lo, hi) = u.iter().fold((1.0f64, 0.0f64), |(a, b), &x| (a.min(x), b.max(x)));
+        let (lo, hi) = u
+            .iter()
+            .fold((1.0f64, 0.0f64), |(a, b), &x| (a.min(x), b.max(x)));
         assert_eq!((lo, hi), (0.0, 1.0));
     }
 }

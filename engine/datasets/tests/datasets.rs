@@ -450,7 +450,10 @@ fn config_defaults_and_serde() {
     );
     assert_eq!((d.t_end, d.test_fraction, d.train_ratio), (5.0, 0.1, 1.0));
     d.validate().unwrap();
-    assert_eq!(KNOWN_DATASETS, ["diffusion-reaction-2d"]);
+    assert_eq!(
+        KNOWN_DATASETS,
+        ["diffusion-reaction-2d", "cfd-2d", "cfd-1d", "darcy-2d", "burgers-1d", "advection-1d"]
+    );
     // Missing keys take defaults; unknown keys are errors.
     let c: DataConfig = serde_json::from_str(r#"{"reduced_batch": 4}"#).unwrap();
     assert_eq!(
@@ -601,6 +604,6 @@ fn config_validation_names_the_key() {
     .to_string();
     assert_eq!(
         e,
-        "data.dataset: unknown dataset \"2d-cfd\"; known datasets: diffusion-reaction-2d"
+        "data.dataset: unknown dataset \"2d-cfd\"; known datasets: diffusion-reaction-2d, cfd-2d, cfd-1d, darcy-2d, burgers-1d, advection-1d"
     );
 }

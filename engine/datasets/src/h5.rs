@@ -1,0 +1,545 @@
+//! PDEBench's HDF5 files: written in PDEBench's layout and read back (ours or real ones), with
+//! PDEBench's `reduced_resolution` / `reduced_resolution_t` strides applied while reading.
+//!
+//! Layouts (all arrays float32, coordinates are cell centres; attributes are float64 scalars on
+//! the root group):
+//!
+//! | dataset | arrays | attributes |
+//! |---|---|---|
+//! | `cfd-2d` | `density`, `pressure`, `Vx`, `Vy` [N, T, X, Y]; `x-coordinate` [X], `y-coordinate` [Y], `t-coordinate` [T] | `eta`, `zeta`, `M` |
+//! | `cfd-1d` | `density`, `pressure`, `Vx` [N, T, X]; `x-coordinate` [X], `t-coordinate` [T + 1] (PDEBench's extra entry, one save interval past the end) | `eta`, `zeta` |
+//! | `darcy-2d` | `tensor` [N, 1, X, Y] (the solution u), `nu` [N, X, Y] (the coefficient a); `x-coordinate`, `y-coordinate` | `beta` |
+//! | `burgers-1d`, `advection-1d` | `tensor` [N, T, X]; `x-coordinate` [X], `t-coordinate` [T] | `nu` / `beta` |
+//! | `diffusion-reaction-2d` | one group per sample, `"0000"`, `"0001"`, ...: `data` [T, X, Y, 2] and `grid/x` [X], `grid/y` [Y], `grid/t` [T] | |
+//!
+//! Files written here also carry a root attribute `engine_generation`: the JSON of the generation
+//! parameters (a string; PDEBench's readers ignore it). Writes go to a temporary file in the same
+//! directory, renamed into place when complete.
+//!
+//! Reading takes the first `max_samples` samples (PDEBench's `num_samples_max`) and every
+//! `rrt`-th frame and `rr`-th cell along each axis, starting at 0 (numpy's `[::rr]`), with
+//! HDF5 strided hyperslabs, so a 13 GB PDEBench file is never read whole. The file's layout must
+//! match `data.dataset`; the error says which dataset a file looks like.
+
+use crate::cache::{GenParams, RawData};
+use crate::error::DataError;
+use crate::registry::DatasetKind;
+use hdf5::{Hyperslab, Selection, SliceOrIndex};
+use std::path::{Path, PathBuf};
+
+/// A dataset read from a file: [N, X, (Y,) T, C] with its grid [X, (Y,) d] and times [T].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FileData {
+    pub shape: Vec<usize>,
+    pub data: Vec<f32>,
+    pub grid: Vec<f32>,
+    pub times: Vec<f32>,
+}
+
+fn err(path: &Path, reason: impl std::fmt::Display) -> DataError {
+    DataError::File {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    }
+}
+
+/// PDEBench's file name for these parameters (e.g.
+/// `2D_CFD_Rand_M0.1_Eta0.01_Zeta0.01_periodic_128_Train.hdf5`).
+pub(crate) fn pdebench_name(
+    kind: DatasetKind,
+    physics: &std::collections::BTreeMap<String, f64>,
+    resolution: usize,
+) -> String {
+    let f = |k: &str| {
+        let v = physics.get(k).copied().unwrap_or(f64::NAN);
+        if v != 0.0 && v.abs() < 1e-3 {
+            format!("{v:e}")
+        } else {
+            format!("{v}")
+        }
+    };
+    match kind {
+        DatasetKind::Cfd2d => format!(
+            "2D_CFD_Rand_M{}_Eta{}_Zeta{}_periodic_{resolution}_Train.hdf5",
+            f("mach"),
+            f("eta"),
+            f("zeta")
+        ),
+        DatasetKind::Cfd1d => format!(
+            "1D_CFD_Rand_Eta{}_Zeta{}_periodic_Train.hdf5",
+            f("eta"),
+            f("zeta")
+        ),
+        DatasetKind::Darcy2d => format!("2D_DarcyFlow_beta{}_Train.hdf5", f("beta")),
+        DatasetKind::Burgers1d => format!("1D_Burgers_Sols_Nu{}.hdf5", f("nu")),
+        DatasetKind::Advection1d => format!("1D_Advection_Sols_beta{}.hdf5", f("beta")),
+        DatasetKind::DiffusionReaction2d => "2D_diff-react_NA_NA.h5".to_string(),
+    }
+}
+
+/// Writes `raw` (as generated: [N, X, (Y,) T, C]) to `path` in PDEBench's layout.
+pub(crate) fn write(
+    path: &Path,
+    kind: DatasetKind,
+    raw: &RawData,
+    p: &GenParams,
+) -> Result<(), DataError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| err(path, format!("cannot create its directory: {e}")))?;
+    let name = path
+        .file_name()
+        .and_then(|s| s.to_str())
+        .unwrap_or("data.hdf5");
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = write_to(&tmp, kind, raw, p).and_then(|()| {
+        std::fs::rename(&tmp, path).map_err(|e| {
+            err(
+                path,
+                format!("cannot move the written file into place: {e}"),
+            )
+        })
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(|e| match e {
+        DataError::File { reason, .. } => err(path, reason),
+        other => other,
+    })
+}
+
+fn write_to(path: &Path, kind: DatasetKind, raw: &RawData, p: &GenParams) -> Result<(), DataError> {
+    let h = |e: hdf5::Error| err(path, format!("cannot write: {e}"));
+    let file = hdf5::File::create(path).map_err(h)?;
+    let n = raw.shape[0];
+    let dims = kind.spatial_dims();
+    let res = p.resolution;
+    let points = res.pow(dims as u32);
+    let nt = raw.shape[dims + 1];
+    let nc = raw.shape[dims + 2];
+    let [lo, hi] = kind.domain();
+    let x: Vec<f32> = crate::common::cell_centres(res, lo, hi)
+        .iter()
+        .map(|&v| v as f32)
+        .collect();
+    let times: Vec<f32> = crate::common::save_times(p.t_end, p.num_frames)
+        .iter()
+        .map(|&v| v as f32)
+        .collect();
+    let write_f32 =
+        |g: &hdf5::Group, name: &str, shape: &[usize], data: &[f32]| -> Result<(), DataError> {
+            let ds = g
+                .new_dataset::<f32>()
+                .shape(shape.to_vec())
+                .create(name)
+                .map_err(h)?;
+            ds.write_raw(data).map_err(h)
+        };
+    let attr = |name: &str, v: f64| -> Result<(), DataError> {
+        file.new_attr::<f64>()
+            .create(name)
+            .map_err(h)?
+            .write_scalar(&v)
+            .map_err(h)
+    };
+    // Channel c of every sample as [N, T, points].
+    let channel = |c: usize| -> Vec<f32> {
+        let mut out = vec![0f32; n * nt * points];
+        for s in 0..n {
+            for q in 0..points {
+                for t in 0..nt {
+                    out[(s * nt + t) * points + q] = raw.u[((s * points + q) * nt + t) * nc + c];
+                }
+            }
+        }
+        out
+    };
+    let spatial: Vec<usize> = vec![res; dims];
+    let phys = |k: &str| p.physics.get(k).copied().unwrap_or(f64::NAN);
+    match kind {
+        DatasetKind::Cfd2d | DatasetKind::Cfd1d => {
+            let mut shape = vec![n, nt];
+            shape.extend(&spatial);
+            for (c, name) in kind.channels().iter().enumerate() {
+                write_f32(&file, name, &shape, &channel(c))?;
+            }
+            write_f32(&file, "x-coordinate", &[res], &x)?;
+            if dims == 2 {
+                write_f32(&file, "y-coordinate", &[res], &x)?;
+                write_f32(&file, "t-coordinate", &[nt], &times)?;
+                attr("M", phys("mach"))?;
+            } else {
+                // PDEBench's 1D CFD files have one more time coordinate than frames.
+                let dt = if nt > 1 { times[1] - times[0] } else { 0.0 };
+                let mut t1 = times.clone();
+                t1.push(times[nt - 1] + dt);
+                write_f32(&file, "t-coordinate", &[nt + 1], &t1)?;
+            }
+            attr("eta", phys("eta"))?;
+            attr("zeta", phys("zeta"))?;
+        }
+        DatasetKind::Darcy2d => {
+            // Frame 0 = a (nu), frame 1 = u (tensor); one channel.
+            let mut nu = vec![0f32; n * points];
+            let mut u = vec![0f32; n * points];
+            for s in 0..n {
+                for q in 0..points {
+                    nu[s * points + q] = raw.u[(s * points + q) * 2];
+                    u[s * points + q] = raw.u[(s * points + q) * 2 + 1];
+                }
+            }
+            write_f32(&file, "tensor", &[n, 1, res, res], &u)?;
+            write_f32(&file, "nu", &[n, res, res], &nu)?;
+            write_f32(&file, "x-coordinate", &[res], &x)?;
+            write_f32(&file, "y-coordinate", &[res], &x)?;
+            attr("beta", phys("beta"))?;
+        }
+        DatasetKind::Burgers1d | DatasetKind::Advection1d => {
+            write_f32(&file, "tensor", &[n, nt, res], &channel(0))?;
+            write_f32(&file, "x-coordinate", &[res], &x)?;
+            write_f32(&file, "t-coordinate", &[nt], &times)?;
+            if kind == DatasetKind::Burgers1d {
+                attr("nu", phys("nu"))?;
+            } else {
+                attr("beta", phys("beta"))?;
+            }
+        }
+        DatasetKind::DiffusionReaction2d => {
+            // Per sample: data [T, X, Y, C].
+            for s in 0..n {
+                let g = file.create_group(&format!("{s:04}")).map_err(h)?;
+                let mut d = vec![0f32; nt * points * nc];
+                for q in 0..points {
+                    for t in 0..nt {
+                        for c in 0..nc {
+                            d[(t * points + q) * nc + c] =
+                                raw.u[((s * points + q) * nt + t) * nc + c];
+                        }
+                    }
+                }
+                write_f32(&g, "data", &[nt, res, res, nc], &d)?;
+                let grid = g.create_group("grid").map_err(h)?;
+                write_f32(&grid, "x", &[res], &x)?;
+                write_f32(&grid, "y", &[res], &x)?;
+                write_f32(&grid, "t", &[nt], &times)?;
+            }
+        }
+    }
+    let json: hdf5::types::VarLenUnicode =
+        p.json().parse().map_err(|e| err(path, format!("{e:?}")))?;
+    file.new_attr::<hdf5::types::VarLenUnicode>()
+        .create("engine_generation")
+        .map_err(h)?
+        .write_scalar(&json)
+        .map_err(h)?;
+    file.flush().map_err(h)?;
+    Ok(())
+}
+
+/// Which dataset's layout the open file has.
+fn detect(file: &hdf5::File) -> Option<(DatasetKind, &'static str)> {
+    let ndim = |name: &str| file.dataset(name).ok().map(|d| d.ndim());
+    if let Some(d) = ndim("density") {
+        return match d {
+            4 => Some((DatasetKind::Cfd2d, "density [N, T, X, Y]")),
+            3 => Some((DatasetKind::Cfd1d, "density [N, T, X]")),
+            _ => None,
+        };
+    }
+    if let Some(d) = ndim("tensor") {
+        return match (d, file.link_exists("nu")) {
+            (4, true) => Some((DatasetKind::Darcy2d, "tensor [N, 1, X, Y] and nu")),
+            (3, _) => Some((DatasetKind::Burgers1d, "tensor [N, T, X]")),
+            _ => None,
+        };
+    }
+    let names = file.member_names().ok()?;
+    if names
+        .first()
+        .is_some_and(|g| file.dataset(&format!("{g}/data")).is_ok())
+    {
+        return Some((
+            DatasetKind::DiffusionReaction2d,
+            "groups with data [T, X, Y, C]",
+        ));
+    }
+    None
+}
+
+/// Strided hyperslab over the given axes: (count, step) per axis, start 0.
+fn slab(axes: &[(usize, usize)]) -> Selection {
+    Hyperslab::from(
+        axes.iter()
+            .map(|&(count, step)| SliceOrIndex::SliceCount {
+                start: 0,
+                step,
+                count,
+                block: 1,
+            })
+            .collect::<Vec<_>>(),
+    )
+    .into()
+}
+
+/// Reads `name` with the selection; returns the values in row-major order of the selection.
+fn read_sel(
+    path: &Path,
+    g: &hdf5::Group,
+    name: &str,
+    sel: Selection,
+) -> Result<Vec<f32>, DataError> {
+    let ds = g
+        .dataset(name)
+        .map_err(|e| err(path, format!("no dataset `{name}`: {e}")))?;
+    let arr = ds
+        .read_slice::<f32, _, ndarray::IxDyn>(sel)
+        .map_err(|e| err(path, format!("cannot read `{name}` as float32: {e}")))?;
+    Ok(arr.as_standard_layout().iter().copied().collect())
+}
+
+fn shape_of(path: &Path, g: &hdf5::Group, name: &str) -> Result<Vec<usize>, DataError> {
+    Ok(g.dataset(name)
+        .map_err(|e| err(path, format!("no dataset `{name}`: {e}")))?
+        .shape())
+}
+
+/// Reads the first `max_samples` samples of a PDEBench file of `kind`, strided by `rr` in space
+/// and `rrt` in time.
+pub(crate) fn read(
+    path: &Path,
+    kind: DatasetKind,
+    max_samples: usize,
+    rr: usize,
+    rrt: usize,
+) -> Result<FileData, DataError> {
+    let file =
+        hdf5::File::open(path).map_err(|e| err(path, format!("cannot open as HDF5: {e}")))?;
+    match detect(&file) {
+        Some((found, _)) if found == kind || (found == DatasetKind::Burgers1d && kind == DatasetKind::Advection1d) => {}
+        Some((found, what)) => {
+            let also = if found == DatasetKind::Burgers1d { " or \"advection-1d\"" } else { "" };
+            return Err(err(
+                path,
+                format!(
+                    "has the layout of {} ({what}), not of {}; set data.dataset = \"{}\"{also}",
+                    found.name(),
+                    kind.name(),
+                    found.name()
+                ),
+            ));
+        }
+        None => {
+            return Err(err(
+                path,
+                "is not a PDEBench file this engine knows (no `density`, `tensor` + `nu`, `tensor` or per-sample groups)",
+            ))
+        }
+    }
+    let dims = kind.spatial_dims();
+    let nc = kind.channels().len();
+    // A coordinate array, strided; cell centres on the dataset's domain if the file has none.
+    let coord = |name: &str, full: usize| -> Result<Vec<f32>, DataError> {
+        if file.link_exists(name) {
+            return read_sel(path, &file, name, slab(&[(full.div_ceil(rr), rr)]));
+        }
+        let [lo, hi] = kind.domain();
+        let centres = crate::common::cell_centres(full, lo, hi);
+        Ok(centres.iter().step_by(rr).map(|&v| v as f32).collect())
+    };
+    let (n, spatial_full, nt_full, per_channel): (usize, Vec<usize>, usize, Vec<Vec<f32>>);
+    let times_full: Option<Vec<f32>>;
+    let mut grid_axes: Vec<Vec<f32>> = Vec::new();
+    match kind {
+        DatasetKind::Cfd2d
+        | DatasetKind::Cfd1d
+        | DatasetKind::Burgers1d
+        | DatasetKind::Advection1d => {
+            let first = if matches!(kind, DatasetKind::Cfd2d | DatasetKind::Cfd1d) {
+                "density"
+            } else {
+                "tensor"
+            };
+            let shape = shape_of(path, &file, first)?;
+            n = shape[0].min(max_samples);
+            nt_full = shape[1];
+            spatial_full = shape[2..].to_vec();
+            let mut axes = vec![(n, 1), (nt_full.div_ceil(rrt), rrt)];
+            axes.extend(spatial_full.iter().map(|&x| (x.div_ceil(rr), rr)));
+            let names: Vec<&str> = if first == "tensor" {
+                vec!["tensor"]
+            } else {
+                kind.channels().to_vec()
+            };
+            let mut chans = Vec::new();
+            for name in names {
+                let s = shape_of(path, &file, name)?;
+                if s != shape {
+                    return Err(err(
+                        path,
+                        format!("`{name}` has shape {s:?} but `{first}` has {shape:?}"),
+                    ));
+                }
+                chans.push(read_sel(path, &file, name, slab(&axes))?);
+            }
+            per_channel = chans;
+            grid_axes.push(coord("x-coordinate", spatial_full[0])?);
+            if dims == 2 {
+                grid_axes.push(coord("y-coordinate", spatial_full[1])?);
+            }
+            times_full = if file.link_exists("t-coordinate") {
+                Some(read_sel(path, &file, "t-coordinate", Selection::All)?)
+            } else {
+                None
+            };
+        }
+        DatasetKind::Darcy2d => {
+            let shape = shape_of(path, &file, "tensor")?;
+            if shape[1] != 1 {
+                return Err(err(
+                    path,
+                    format!("`tensor` has shape {shape:?}, expected [N, 1, X, Y]"),
+                ));
+            }
+            n = shape[0].min(max_samples);
+            spatial_full = shape[2..].to_vec();
+            nt_full = 2;
+            let sp: Vec<(usize, usize)> =
+                spatial_full.iter().map(|&x| (x.div_ceil(rr), rr)).collect();
+            let nu_shape = shape_of(path, &file, "nu")?;
+            if nu_shape[1..] != shape[2..] || nu_shape[0] < n {
+                return Err(err(
+                    path,
+                    format!("`nu` has shape {nu_shape:?} but `tensor` has {shape:?}"),
+                ));
+            }
+            let mut a = vec![(n, 1)];
+            a.extend(&sp);
+            let nu = read_sel(path, &file, "nu", slab(&a))?;
+            let mut b = vec![(n, 1), (1, 1)];
+            b.extend(&sp);
+            let u = read_sel(path, &file, "tensor", slab(&b))?;
+            // As [N, T=2, points] with T = [nu, u].
+            let points = nu.len() / n.max(1);
+            let mut both = Vec::with_capacity(2 * nu.len());
+            for s in 0..n {
+                both.extend_from_slice(&nu[s * points..(s + 1) * points]);
+                both.extend_from_slice(&u[s * points..(s + 1) * points]);
+            }
+            per_channel = vec![both];
+            grid_axes.push(coord("x-coordinate", spatial_full[0])?);
+            grid_axes.push(coord("y-coordinate", spatial_full[1])?);
+            times_full = Some(vec![0.0, 1.0]);
+        }
+        DatasetKind::DiffusionReaction2d => {
+            let mut groups = file.member_names().map_err(|e| err(path, e))?;
+            groups.sort();
+            n = groups.len().min(max_samples);
+            let shape = shape_of(path, &file, &format!("{}/data", groups[0]))?;
+            if shape.len() != 4 || shape[3] != nc {
+                return Err(err(
+                    path,
+                    format!(
+                        "`{}/data` has shape {shape:?}, expected [T, X, Y, 2]",
+                        groups[0]
+                    ),
+                ));
+            }
+            nt_full = shape[0];
+            spatial_full = shape[1..3].to_vec();
+            let axes = [
+                (nt_full.div_ceil(rrt), rrt),
+                (spatial_full[0].div_ceil(rr), rr),
+                (spatial_full[1].div_ceil(rr), rr),
+                (nc, 1),
+            ];
+            // To [N, T, points] per channel.
+            let (t2, x2, y2) = (axes[0].0, axes[1].0, axes[2].0);
+            let points = x2 * y2;
+            let mut chans = vec![Vec::with_capacity(n * t2 * points); nc];
+            for g in &groups[..n] {
+                let d = read_sel(path, &file, &format!("{g}/data"), slab(&axes))?;
+                for (c, ch) in chans.iter_mut().enumerate() {
+                    ch.extend((0..t2 * points).map(|k| d[k * nc + c]));
+                }
+            }
+            per_channel = chans;
+            let g0 = file.group(&groups[0]).map_err(|e| err(path, e))?;
+            grid_axes.push(read_sel(path, &g0, "grid/x", slab(&[(x2, rr)]))?);
+            grid_axes.push(read_sel(path, &g0, "grid/y", slab(&[(y2, rr)]))?);
+            times_full = Some(read_sel(path, &g0, "grid/t", Selection::All)?);
+        }
+    }
+    if spatial_full.len() != dims {
+        return Err(err(
+            path,
+            format!(
+                "has {} spatial axes, {} has {dims}",
+                spatial_full.len(),
+                kind.name()
+            ),
+        ));
+    }
+    let spatial: Vec<usize> = spatial_full.iter().map(|x| x.div_ceil(rr)).collect();
+    let points: usize = spatial.iter().product();
+    let nt = if kind == DatasetKind::Darcy2d {
+        2
+    } else {
+        nt_full.div_ceil(rrt)
+    };
+    // Interleave channels: [N, T, points] per channel -> [N, points, T, C].
+    let mut data = vec![0f32; n * points * nt * nc];
+    for (c, ch) in per_channel.iter().enumerate() {
+        if ch.len() != n * nt * points {
+            return Err(err(
+                path,
+                format!(
+                    "read {} values for a channel, expected {}",
+                    ch.len(),
+                    n * nt * points
+                ),
+            ));
+        }
+        for s in 0..n {
+            for t in 0..nt {
+                for q in 0..points {
+                    data[((s * points + q) * nt + t) * nc + c] = ch[(s * nt + t) * points + q];
+                }
+            }
+        }
+    }
+    let grid = match dims {
+        1 => grid_axes[0].clone(),
+        _ => {
+            let mut g = Vec::with_capacity(points * 2);
+            for &x in &grid_axes[0] {
+                for &y in &grid_axes[1] {
+                    g.push(x);
+                    g.push(y);
+                }
+            }
+            g
+        }
+    };
+    let times = match times_full {
+        // PDEBench's 1D CFD files carry T + 1 time coordinates: keep the first T, then stride.
+        Some(t) if t.len() >= nt_full => t[..nt_full]
+            .iter()
+            .step_by(if kind == DatasetKind::Darcy2d { 1 } else { rrt })
+            .copied()
+            .collect(),
+        _ => (0..nt).map(|k| (k * rrt) as f32).collect(),
+    };
+    let mut shape = vec![n];
+    shape.extend(&spatial);
+    shape.extend([nt, nc]);
+    Ok(FileData {
+        shape,
+        data,
+        grid,
+        times,
+    })
+}
