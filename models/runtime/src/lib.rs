@@ -11,6 +11,13 @@
 //! plugin crates ([`alloc`]), the PDE rollout ([`rollout`]), and checks every model's tests run
 //! ([`testing`]: every parameter gets a gradient, finite differences).
 //!
+//! For convolutional PDE models: channel-major convolution, pooling and strided transposed
+//! convolution with hand-written backward passes ([`cnn`]), fused BatchNorm + tanh with running
+//! statistics ([`batchnorm`]), non-trained model state saved in checkpoints and the adapter that
+//! carries it ([`buffers`]), PDEBench's pushforward loss ([`pushforward`]), and PDEBench's UNet
+//! for the unet1d / unet2d plugins ([`unet`]); shared test and benchmark fixtures in
+//! [`pde_testing`].
+//!
 //! ```ignore
 //! struct MyNet { params: ParamStore, data: PdeData, w: Tensor }
 //! impl PdeStep for MyNet { /* params, data, config_toml, prepare, step, layer_weights */ }
@@ -25,16 +32,22 @@
 pub mod adapter;
 pub mod alloc;
 pub mod batch;
+pub mod batchnorm;
+pub mod buffers;
 pub mod checkpoint;
+pub mod cnn;
 pub mod error;
 pub mod ops;
 pub mod optim;
 pub mod params;
 pub mod pde;
+pub mod pde_testing;
+pub mod pushforward;
 pub mod rng;
 pub mod rollout;
 pub mod testing;
 pub mod train;
+pub mod unet;
 
 pub use adapter::{real_layer_weights, tensor_data, ModelAdapter, ModelCore, PluginMeta, StepCtx};
 pub use batch::{Batch, Dim};

@@ -1,0 +1,183 @@
+//! Shared fixtures for the tests and benchmarks of PDE model plugins (fno1d, unet1d, unet2d):
+//! smooth synthetic trajectory batches in the engine's layout and an Adam optimizer spec.
+
+use plugin_api::abi_stable::std_types::RVec;
+use plugin_api::{OptimizerKind, OptimizerSpec, TensorData, TensorView};
+
+/// Adam with PyTorch's defaults and no clipping.
+pub fn adam() -> OptimizerSpec {
+    OptimizerSpec {
+        kind: OptimizerKind::Adam,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        momentum: 0.0,
+        nesterov: false,
+        grad_clip: 0.0,
+    }
+}
+
+/// The data description JSON of a PDE rollout task.
+pub fn data_json(
+    channels: usize,
+    spatial: &[usize],
+    initial_step: usize,
+    t_train: usize,
+) -> String {
+    let sp: Vec<String> = spatial.iter().map(ToString::to_string).collect();
+    format!(
+        r#"{{"task":"pde-rollout","channels":{channels},"spatial":[{}],"initial_step":{initial_step},"t_train":{t_train}}}"#,
+        sp.join(",")
+    )
+}
+
+/// A batch as the engine sends it: `u` `[B, X(, Y), T, C]` of smooth travelling waves (sample
+/// `b` shifted by `phase + 0.3 b`) plus a small deterministic irregular term (0.02 amplitude),
+/// and `grid` (1D: `[X, 1]` with x in [0, 1); 2D: `[X, Y, 2]`). The irregular term breaks the
+/// waves' symmetries: exactly tied values make max-pooling non-differentiable, and finite
+/// differences then disagree with the (one-sided) gradient.
+pub fn trajectories(
+    b: usize,
+    spatial: &[usize],
+    t: usize,
+    c: usize,
+    phase: f32,
+) -> Vec<TensorData> {
+    use std::f32::consts::TAU;
+    assert!(
+        (1..=2).contains(&spatial.len()),
+        "1 or 2 spatial dimensions"
+    );
+    let (x, y) = (spatial[0], spatial.get(1).copied().unwrap_or(1));
+    let mut u = Vec::with_capacity(b * x * y * t * c);
+    for bi in 0..b {
+        for xi in 0..x {
+            for yi in 0..y {
+                for ti in 0..t {
+                    for ci in 0..c {
+                        let a = TAU * (xi as f32 / x as f32 + 0.3 * bi as f32 + phase);
+                        let v = (a + 0.2 * ti as f32 * (ci + 1) as f32).sin()
+                            * (TAU * yi as f32 / y as f32).cos()
+                            * 0.5
+                            + 0.1 * ci as f32;
+                        u.push(v + 0.02 * irregular(u.len()));
+                    }
+                }
+            }
+        }
+    }
+    let mut u_shape: Vec<u64> = vec![b as u64];
+    u_shape.extend(spatial.iter().map(|&s| s as u64));
+    u_shape.extend([t as u64, c as u64]);
+    let (grid, grid_shape): (Vec<f32>, Vec<u64>) = if spatial.len() == 1 {
+        (
+            (0..x).map(|i| i as f32 / x as f32).collect(),
+            vec![x as u64, 1],
+        )
+    } else {
+        (
+            (0..x)
+                .flat_map(|i| (0..y).flat_map(move |j| [i as f32 / x as f32, j as f32 / y as f32]))
+                .collect(),
+            vec![x as u64, y as u64, 2],
+        )
+    };
+    vec![
+        TensorData {
+            name: "u".into(),
+            shape: RVec::from(u_shape),
+            data: u.into(),
+        },
+        TensorData {
+            name: "grid".into(),
+            shape: RVec::from(grid_shape),
+            data: grid.into(),
+        },
+    ]
+}
+
+/// A fixed pseudo-random value in [-1, 1) for index `i` (a 64-bit LCG step, then its top bits).
+fn irregular(i: usize) -> f32 {
+    let s = (i as u64 ^ 0x9E37_79B9_7F4A_7C15)
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    let s = s.wrapping_mul(6_364_136_223_846_793_005);
+    ((s >> 40) as f64 / (1u64 << 24) as f64 * 2.0 - 1.0) as f32
+}
+
+/// Times `steps` calls of `step` after `warmup` untimed ones; returns the seconds of each timed
+/// call. `step` returns a loss, which must be finite.
+pub fn time_steps(warmup: usize, steps: usize, mut step: impl FnMut() -> f64) -> Vec<f64> {
+    let mut times = Vec::with_capacity(steps);
+    for i in 0..warmup + steps {
+        let t0 = std::time::Instant::now();
+        let loss = step();
+        let dt = t0.elapsed().as_secs_f64();
+        assert!(
+            loss.is_finite(),
+            "non-finite loss {loss} at benchmark step {i}"
+        );
+        if i >= warmup {
+            times.push(dt);
+        }
+    }
+    times
+}
+
+/// "mean M s/step, median D s/step over N steps [t1, t2, ...]".
+pub fn summarize(times: &[f64]) -> String {
+    let n = times.len().max(1);
+    let mean = times.iter().sum::<f64>() / n as f64;
+    let mut sorted = times.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let median = match sorted.len() {
+        0 => f64::NAN,
+        k if k % 2 == 1 => sorted[k / 2],
+        k => 0.5 * (sorted[k / 2 - 1] + sorted[k / 2]),
+    };
+    let all: Vec<String> = times.iter().map(|t| format!("{t:.3}")).collect();
+    format!(
+        "mean {mean:.3} s/step, median {median:.3} s/step over {} steps [{}]",
+        times.len(),
+        all.join(", ")
+    )
+}
+
+/// The value after `--name` in `args`, parsed, or `default`.
+pub fn arg<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> T {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(|v| {
+            v.parse()
+                .unwrap_or_else(|_| panic!("cannot parse the value {v:?} of {name}"))
+        })
+        .unwrap_or(default)
+}
+
+/// Borrowed views of owned tensors.
+pub fn views(d: &[TensorData]) -> Vec<TensorView<'_>> {
+    d.iter().map(TensorData::view).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_have_the_engine_layout() {
+        let d = trajectories(2, &[8], 5, 3, 0.0);
+        assert_eq!(d[0].shape.as_slice(), &[2, 8, 5, 3]);
+        assert_eq!(d[0].data.len(), 2 * 8 * 5 * 3);
+        assert_eq!(d[1].shape.as_slice(), &[8, 1]);
+        assert_eq!(d[1].data[4], 0.5);
+        let d = trajectories(1, &[4, 6], 3, 2, 0.1);
+        assert_eq!(d[0].shape.as_slice(), &[1, 4, 6, 3, 2]);
+        assert_eq!(d[1].shape.as_slice(), &[4, 6, 2]);
+        assert_eq!(&d[1].data[2..4], &[0.0, 1.0 / 6.0]);
+        assert_eq!(
+            data_json(4, &[64, 64], 10, 21),
+            r#"{"task":"pde-rollout","channels":4,"spatial":[64,64],"initial_step":10,"t_train":21}"#
+        );
+    }
+}

@@ -1,0 +1,65 @@
+//! The `unet2d` model plugin: PDEBench's UNet2d baseline trained by autoregressive rollout
+//! (tempbalance-spec.md §4: the paper reports UNet on 2D CFD).
+//!
+//! Four encoder levels of two 3-wide convolutions with BatchNorm and tanh, MaxPool2d(2) between
+//! levels, a bottleneck, four decoder levels with ConvTranspose2d(k=2, s=2) upsampling and skip
+//! connections by concatenation, and a 1-wide convolution to the C output channels; the input is
+//! the last `initial_step` frames (S*C channels), without grid coordinates. The network,
+//! BatchNorm (running statistics saved as checkpoint buffers), the pushforward training loss and
+//! the parameter groups are documented in [`model_runtime::unet`], which this crate and the
+//! other UNet plugin share; the fused convolution, pooling and norm kernels are in
+//! [`model_runtime::cnn`] and [`model_runtime::batchnorm`].
+//!
+//! Batches: `u` `[B, X, Y, T >= t_train, C]` (and `grid`, which the UNet does not use); every spatial size must be divisible by 16. `predict` returns
+//! `pred` `[B, X, Y, t_train, C]` with the first `initial_step` frames copied from `u`,
+//! computed with the BatchNorm running statistics (PyTorch's eval mode).
+//!
+//! Parameter groups (kind Conv2d for the convolutions): `encoder{1..4}.conv{1,2}` and
+//! `.norm{1,2}`, `bottleneck.*`, `upconv{4..1}` (kind Other), `decoder{4..1}.*`, `head`.
+
+pub use model_runtime::unet::{UNet, UNetConfig, DEFAULT_CONFIG};
+
+use model_runtime::buffers::BufferedAdapter;
+use model_runtime::PluginMeta;
+use plugin_api::ModelInit;
+
+// Training repeats the same tensor shapes every step: keep freed large blocks for reuse
+// (see model_runtime::alloc).
+model_runtime::use_caching_allocator!();
+
+/// The plugin name users type (`--model unet2d`).
+pub const NAME: &str = "unet2d";
+
+/// Spatial dimensions of the data this plugin takes.
+pub const SPATIAL_DIMS: usize = 2;
+
+/// The plugin as the engine sees it.
+pub type Unet2dPlugin = BufferedAdapter<UNet>;
+
+/// Builds the network alone (tests, benchmarks).
+pub fn network(config: &str, data: &str, seed: u64) -> model_runtime::Result<UNet> {
+    UNet::new(SPATIAL_DIMS, config, data, seed)
+}
+
+/// Builds the plugin model from the engine's [`ModelInit`].
+pub fn new_model(init: ModelInit<'_>) -> Result<Unet2dPlugin, String> {
+    let build = || -> model_runtime::Result<Unet2dPlugin> {
+        let net = network(init.config.as_str(), init.data.as_str(), init.seed)?;
+        BufferedAdapter::new(
+            net,
+            init.optimizer,
+            PluginMeta {
+                name: NAME,
+                version: env!("CARGO_PKG_VERSION"),
+            },
+        )
+    };
+    build().map_err(|e| format!("{NAME}: {e}"))
+}
+
+plugin_api::export_model_plugin! {
+    name: NAME,
+    description: "PDEBench UNet2d (BatchNorm, tanh), autoregressive rollout training with pushforward",
+    default_config: DEFAULT_CONFIG,
+    new: new_model,
+}
