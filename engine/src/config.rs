@@ -13,8 +13,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Environment variables with the `ENGINE_` prefix that are not configuration keys.
-const RESERVED_ENV: [&str; 2] = ["plugin_path", "log"];
+/// Environment variables with the `ENGINE_` prefix that are not configuration keys
+/// (`ENGINE_ASSETS_DIR` belongs to scripts/fetch-assets.sh).
+const RESERVED_ENV: [&str; 3] = ["plugin_path", "log", "assets_dir"];
 
 /// The whole configuration of a run.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -27,10 +28,16 @@ pub struct Config {
     pub scheduler: SchedulerChain,
     /// Metrics plugin used when the scheduler asks for spectral metrics.
     pub metrics: String,
-    /// Training seed (initialization, shuffling); the data has its own `data.seed`.
+    /// Training seed (initialization, shuffling, dropout); the data has its own `data.seed`.
     pub seed: u64,
+    /// What is trained: `pde-rollout` (the `[data]` section) or `text-classification` (the
+    /// `[text]` section).
+    pub task: String,
     pub run: RunConfig,
+    /// PDE data (task `pde-rollout`).
     pub data: datasets::DataConfig,
+    /// Text classification data (task `text-classification`).
+    pub text: textdata::TextConfig,
     pub train: TrainConfig,
     pub optim: OptimConfig,
     pub schedule: ScheduleConfig,
@@ -45,8 +52,10 @@ impl Default for Config {
             scheduler: SchedulerChain::One("constant-lr".into()),
             metrics: "spectral".into(),
             seed: 0,
+            task: "pde-rollout".into(),
             run: RunConfig::default(),
             data: datasets::DataConfig::default(),
+            text: textdata::TextConfig::default(),
             train: TrainConfig::default(),
             optim: OptimConfig::default(),
             schedule: ScheduleConfig::default(),

@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::error::{EngineError, Result};
 use crate::host::Model;
-use plugin_api::TensorView;
+use crate::task::Scores;
 
 /// Loaded data and its split.
 pub struct PdeData {
@@ -26,24 +26,12 @@ pub struct Batch<'a> {
 }
 
 impl Batch<'_> {
-    /// The views the model plugin receives.
-    pub fn views(&self) -> Vec<TensorView<'_>> {
-        vec![
-            TensorView { name: "u".into(), shape: self.u_shape.as_slice().into(), data: self.u.as_slice().into() },
-            TensorView { name: "grid".into(), shape: self.grid_shape.as_slice().into(), data: self.grid.into() },
-        ]
+    /// The batch as owned host tensors (`u`, then `grid`).
+    pub fn into_host(self) -> crate::task::HostBatch {
+        crate::task::HostBatch {
+            tensors: vec![("u".into(), self.u_shape, self.u), ("grid".into(), self.grid_shape, self.grid.to_vec())],
+        }
     }
-}
-
-/// Evaluation of a set of samples.
-#[derive(Debug, Clone, Copy)]
-pub struct EvalMetrics {
-    /// The training objective: sum over predicted frames of the per-frame MSE, sample-averaged.
-    pub loss: f64,
-    /// PDEBench nRMSE over all t_train frames (the copied input frames count, with zero error).
-    pub nrmse: f64,
-    /// nRMSE over the predicted frames only.
-    pub nrmse_pred: f64,
 }
 
 impl PdeData {
@@ -95,7 +83,10 @@ impl PdeData {
     }
 
     /// Rolls the model out on `indices` in batches of `train.eval_batch_size` and scores it.
-    pub fn evaluate(&self, model: &mut Model, indices: &[usize], cfg: &Config) -> Result<EvalMetrics> {
+    /// Scores: `loss` (the training objective: sum over predicted frames of the per-frame MSE,
+    /// sample-averaged), `nrmse` (PDEBench nRMSE over all t_train frames, the copied input frames
+    /// counting with zero error) and `nrmse_pred` (predicted frames only).
+    pub fn evaluate(&self, model: &mut Model, indices: &[usize], cfg: &Config) -> Result<Scores> {
         let points = self.dataset.points();
         let (t_all, c) = (self.frames(), self.channels());
         let mut all = datasets::MetricAccumulator::new();
@@ -103,7 +94,8 @@ impl PdeData {
         let mut loss_sum = 0.0;
         for chunk in indices.chunks(cfg.train.eval_batch_size) {
             let batch = self.batch(chunk);
-            let outputs = model.predict(&batch.views())?;
+            let target = take_frames(&batch.u, chunk.len() * points, t_all, self.t_train, c);
+            let outputs = model.predict(&batch.into_host().views())?;
             let pred = outputs.iter().find(|t| t.name.as_str() == "pred").ok_or_else(|| {
                 EngineError::Plugin(format!("model plugin `{}` returned no `pred` tensor from predict", model.name))
             })?;
@@ -119,19 +111,17 @@ impl PdeData {
                     expected
                 )));
             }
-            // The target: the first t_train frames of each trajectory.
-            let target = take_frames(&batch.u, chunk.len() * points, t_all, self.t_train, c);
             let layout = datasets::FieldLayout { batch: chunk.len(), space: points, frames: self.t_train, channels: c };
             all.add_batch(&pred.data, &target, layout, 0..self.t_train)?;
             pred_only.add_batch(&pred.data, &target, layout, self.initial_step..self.t_train)?;
             loss_sum += rollout_loss(&pred.data, &target, [chunk.len(), points, self.t_train, c], self.initial_step) * chunk.len() as f64;
         }
         // PDEBench averages nRMSE per batch, then over batches.
-        Ok(EvalMetrics {
-            loss: loss_sum / indices.len() as f64,
-            nrmse: all.nrmse().unwrap_or(f64::NAN),
-            nrmse_pred: pred_only.nrmse().unwrap_or(f64::NAN),
-        })
+        Ok(Scores(vec![
+            ("loss", loss_sum / indices.len() as f64),
+            ("nrmse", all.nrmse().unwrap_or(f64::NAN)),
+            ("nrmse_pred", pred_only.nrmse().unwrap_or(f64::NAN)),
+        ]))
     }
 }
 

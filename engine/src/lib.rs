@@ -3,7 +3,8 @@
 //!
 //! - [`config`]: layered configuration (defaults < file < env < flags < `--set`).
 //! - [`host`]: plugin discovery and loading, plugin-named errors.
-//! - [`data`]: the built-in PDE data as batches, and evaluation (nRMSE).
+//! - [`task`]: what is trained, task-agnostic for the loop: [`data`] (the built-in PDE data as
+//!   batches, evaluation by nRMSE) or [`text`] (tokenized text classification, accuracy, macro-F1).
 //! - [`schedule`]: the base learning-rate schedule eta_t.
 //! - [`train`]: the training loop.
 //! - [`rundir`]: run directory, logs, atomic checkpoints.
@@ -19,6 +20,8 @@ pub mod rundir;
 pub mod schedule;
 pub mod seed;
 pub mod spectral;
+pub mod task;
+pub mod text;
 pub mod train;
 
 pub use error::{EngineError, Result};

@@ -3,7 +3,7 @@
 //! logs and checkpoints.
 
 use crate::config::{Config, Loaded};
-use crate::data::{EvalMetrics, PdeData};
+use crate::task::{higher_is_better, Scores, Split, Task};
 use crate::error::{io_err, EngineError, Result};
 use crate::host::{self, Metrics, Model, Scheduler, SearchPath};
 use crate::progress::Progress;
@@ -37,8 +37,8 @@ struct Plugins {
 struct EpochRecord {
     epoch: u64,
     train_loss: f64,
-    val: Option<EvalMetrics>,
-    test: EvalMetrics,
+    val: Option<Scores>,
+    test: Scores,
 }
 
 /// Runs a whole training job as configured; with `resume`, continues the run in that directory
@@ -66,29 +66,11 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
     }
     cfg.data.validate()?;
 
-    let data = PdeData::load(cfg)?;
-    tracing::info!(
-        "data: {} ({} train / {} val / {} test samples, grid {:?}, {} frames, {} channels; t_train {} frames, initial_step {})",
-        cfg.data.dataset,
-        data.train.len(),
-        data.val.len(),
-        data.test.len(),
-        data.spatial(),
-        data.frames(),
-        data.channels(),
-        cfg.train.t_train,
-        cfg.train.initial_step
-    );
+    let task = Task::load(cfg)?;
+    tracing::info!("data: {}", task.describe(cfg));
 
     let optimizer = optimizer_spec(cfg)?;
-    let data_json = json!({
-        "task": "pde-rollout",
-        "channels": data.channels(),
-        "spatial": data.spatial(),
-        "initial_step": cfg.train.initial_step,
-        "t_train": cfg.train.t_train,
-    })
-    .to_string();
+    let data_json = task.data_json(cfg);
     let model = model_lib.instantiate(ModelInit {
         config: model_config.as_str().into(),
         data: data_json.as_str().into(),
@@ -128,7 +110,7 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
 
     let start = match resume {
         Some(dir) => {
-            let point = ResumePoint::restore(dir, &mut plugins)?;
+            let point = ResumePoint::restore(dir, &mut plugins, &task)?;
             if point.epochs_done >= cfg.train.epochs {
                 return Err(EngineError::Config(format!(
                     "the run already completed {} epochs; raise train.epochs (--epochs) to continue it",
@@ -141,7 +123,7 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
         }
         None => None,
     };
-    train(cfg, &run_dir, &data, &data_json, &mut plugins, start).map_err(|e| {
+    train(cfg, &run_dir, &task, &data_json, &mut plugins, start).map_err(|e| {
         // Say where the run can be picked up again.
         match Checkpoints::new(&run_dir).ok().and_then(|c| c.target("last")) {
             Some(last) => EngineError::Training(format!("{e}; the last good checkpoint is {}", last.display())),
@@ -161,7 +143,7 @@ struct ResumePoint {
 
 impl ResumePoint {
     /// Loads the `last` checkpoint of `run_dir` into the model and schedulers.
-    fn restore(run_dir: &Path, plugins: &mut Plugins) -> Result<Self> {
+    fn restore(run_dir: &Path, plugins: &mut Plugins, task: &Task) -> Result<Self> {
         let checkpoints = Checkpoints::new(run_dir)?;
         let last = checkpoints.target("last").ok_or_else(|| {
             EngineError::RunDir(format!("`{}` has no checkpoints/last to resume from", run_dir.display()))
@@ -190,14 +172,14 @@ impl ResumePoint {
             (Some(e), Some(v)) => Some((e, v)),
             _ => None,
         };
-        let records = read_records(&run_dir.join("metrics.csv"), epochs_done)?;
+        let records = read_records(&run_dir.join("metrics.csv"), epochs_done, task)?;
         tracing::info!("resuming from {} (epoch {epochs_done}, step {step})", last.display());
         Ok(Self { epochs_done, step, best, records })
     }
 }
 
 /// The epoch rows of metrics.csv up to `epochs`, for the end-of-run summary.
-fn read_records(path: &Path, epochs: u64) -> Result<Vec<EpochRecord>> {
+fn read_records(path: &Path, epochs: u64, task: &Task) -> Result<Vec<EpochRecord>> {
     let text = std::fs::read_to_string(path).map_err(|e| io_err(path, e))?;
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap_or("").split(',').collect();
@@ -209,8 +191,9 @@ fn read_records(path: &Path, epochs: u64) -> Result<Vec<EpochRecord>> {
         if epoch > epochs {
             continue;
         }
-        let val = get("val/loss").map(|loss| EvalMetrics { loss, nrmse: get("val/nrmse").unwrap_or(f64::NAN), nrmse_pred: get("val/nrmse_pred").unwrap_or(f64::NAN) });
-        let test = EvalMetrics { loss: get("test/loss").unwrap_or(f64::NAN), nrmse: get("test/nrmse").unwrap_or(f64::NAN), nrmse_pred: get("test/nrmse_pred").unwrap_or(f64::NAN) };
+        let scores = |split: &str| Scores(task.metric_names().iter().map(|m| (*m, get(&format!("{split}/{m}")).unwrap_or(f64::NAN))).collect());
+        let val = get("val/loss").map(|_| scores("val"));
+        let test = scores("test");
         records.push(EpochRecord { epoch, train_loss: get("train/loss").unwrap_or(f64::NAN), val, test });
     }
     Ok(records)
@@ -234,17 +217,18 @@ fn optimizer_spec(cfg: &Config) -> Result<OptimizerSpec> {
     })
 }
 
-fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins: &mut Plugins, start: Option<ResumePoint>) -> Result<RunReport> {
+fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &mut Plugins, start: Option<ResumePoint>) -> Result<RunReport> {
     let groups = plugins.model.param_groups();
     let num_params: u64 = groups.iter().map(|g| g.num_params).sum();
     tracing::info!("model {}: {} parameter groups, {} parameters", plugins.model.name, groups.len(), num_params);
 
-    let steps_per_epoch = data.train.len().div_ceil(cfg.train.batch_size) as u64;
+    let train_ids = task.train_ids();
+    let steps_per_epoch = train_ids.len().div_ceil(cfg.train.batch_size) as u64;
     let total_steps = steps_per_epoch * cfg.train.epochs;
     let schedule = BaseSchedule::new(&cfg.schedule, cfg.optim.lr, cfg.train.epochs, steps_per_epoch)?;
 
     let resuming = start.is_some();
-    let mut epoch_csv = CsvLog::open(run_dir.join("metrics.csv"), epoch_columns(&groups), resuming)?;
+    let mut epoch_csv = CsvLog::open(run_dir.join("metrics.csv"), epoch_columns(task, &groups), resuming)?;
     let mut step_log = JsonLog::create(run_dir.join("metrics.jsonl"))?;
     let mut spectral_log = match plugins.metrics {
         Some(_) => Some(SpectralLog::open(run_dir, resuming)?),
@@ -268,7 +252,7 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins:
         // `epoch` is 0-based as plugins see it; files and logs count completed epochs from 1.
         let epoch_no = epoch + 1;
         let epoch_started = Instant::now();
-        let mut order = data.train.clone();
+        let mut order = train_ids.clone();
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed::derive(cfg.seed, &format!("shuffle/{epoch}")));
         order.shuffle(&mut rng);
 
@@ -316,7 +300,7 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins:
 
             scheduling_seconds += scheduling_started.elapsed().as_secs_f64();
 
-            let batch = data.batch(batch_indices);
+            let batch = task.train_batch(batch_indices);
             let out = plugins.model.train_step(&batch.views(), &plan, step)?;
             if !out.loss.is_finite() {
                 return Err(EngineError::Training(format!("non-finite training loss ({}) at epoch {epoch_no} step {step}", out.loss)));
@@ -335,12 +319,16 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins:
         step_log.flush()?;
         let train_loss = loss_sum / steps_per_epoch as f64;
 
-        let val = if data.val.is_empty() { None } else { Some(data.evaluate(&mut plugins.model, &data.val, cfg)?) };
-        let test = data.evaluate(&mut plugins.model, &data.test, cfg)?;
+        let val = if task.has_val() { Some(task.evaluate(&mut plugins.model, Split::Val, cfg)?) } else { None };
+        let test = task.evaluate(&mut plugins.model, Split::Test, cfg)?;
         // Model selection uses validation data, never test data; without a validation split, the
         // training loss.
-        let selection = val.as_ref().map(|v| v.loss).unwrap_or(train_loss);
-        let is_best = best.is_none_or(|(_, b)| selection < b);
+        let (selection_name, selection) = match &val {
+            Some(v) => (format!("val/{}", task.selection_metric()), v.get(task.selection_metric()).unwrap_or(f64::NAN)),
+            None => ("train/loss".to_string(), train_loss),
+        };
+        let better = |a: f64, b: f64| if higher_is_better(&selection_name) { a > b } else { a < b };
+        let is_best = best.is_none_or(|(_, b)| better(selection, b) || (b.is_nan() && !selection.is_nan()));
         if is_best {
             best = Some((epoch_no, selection));
         }
@@ -352,7 +340,7 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins:
             "api_version": plugin_api::API_VERSION,
             "engine_version": env!("CARGO_PKG_VERSION"),
             "model": plugins.model.name,
-            "selection_metric": if val.is_some() { "val/loss" } else { "train/loss" },
+            "selection_metric": selection_name,
             "selection_value": selection,
             "best_epoch": best.map(|b| b.0),
             "best_value": best.map(|b| b.1),
@@ -377,33 +365,34 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins:
             ("epoch".to_string(), epoch_no.to_string()),
             ("step".to_string(), step.to_string()),
             ("train/loss".to_string(), fmt_f(train_loss)),
-            ("test/loss".to_string(), fmt_f(test.loss)),
-            ("test/nrmse".to_string(), fmt_f(test.nrmse)),
-            ("test/nrmse_pred".to_string(), fmt_f(test.nrmse_pred)),
             ("lr/base".to_string(), fmt_f(schedule.lr(step.saturating_sub(1), epoch))),
             ("time_s".to_string(), format!("{elapsed:.3}")),
             ("best".to_string(), (is_best as u8).to_string()),
         ];
+        for (name, value) in &test.0 {
+            row.push((format!("test/{name}"), fmt_f(*value)));
+        }
         if let Some(v) = &val {
-            row.push(("val/loss".into(), fmt_f(v.loss)));
-            row.push(("val/nrmse".into(), fmt_f(v.nrmse)));
-            row.push(("val/nrmse_pred".into(), fmt_f(v.nrmse_pred)));
+            for (name, value) in &v.0 {
+                row.push((format!("val/{name}"), fmt_f(*value)));
+            }
         }
         for g in plan.groups.iter() {
             row.push((format!("lr/{}", g.group), fmt_f(g.lr)));
         }
         epoch_csv.row(&row)?;
 
+        let headline = task.headline();
         let val_text = match &val {
-            Some(v) => format!(" | val/loss {:.4e} | val/nrmse {:.4}", v.loss, v.nrmse),
+            Some(v) => format!(" | val/loss {:.4e} | val/{headline} {:.4}", v.get("loss").unwrap_or(f64::NAN), v.get(headline).unwrap_or(f64::NAN)),
             None => String::new(),
         };
         progress.line(&format!(
-            "epoch {:>4}/{} | train/loss {:.4e}{val_text} | test/nrmse {:.4} | lr/base {:.2e} | {:.1}s{}",
+            "epoch {:>4}/{} | train/loss {:.4e}{val_text} | test/{headline} {:.4} | lr/base {:.2e} | {:.1}s{}",
             epoch_no,
             cfg.train.epochs,
             train_loss,
-            test.nrmse,
+            test.get(headline).unwrap_or(f64::NAN),
             schedule.lr(step.saturating_sub(1), epoch),
             elapsed,
             if is_best { " | best" } else { "" }
@@ -416,7 +405,7 @@ fn train(cfg: &Config, run_dir: &Path, data: &PdeData, data_json: &str, plugins:
     progress.finish();
 
     let total = started.elapsed().as_secs_f64();
-    let mut summary = summary_table(&records, run_dir, &checkpoints, total);
+    let mut summary = summary_table(task, &records, run_dir, &checkpoints, total);
     summary.push_str(&format!(
         "spectral analysis and scheduling: {scheduling_seconds:.2}s ({:.2}% of the run; {analyses} analyses)\n",
         100.0 * scheduling_seconds / total
@@ -463,14 +452,12 @@ fn check_plan(plan: &StepPlan, groups: &[ParamGroupInfo], schedulers: &[Schedule
     Ok(())
 }
 
-fn epoch_columns(groups: &[ParamGroupInfo]) -> Vec<String> {
-    let mut cols: Vec<String> = [
-        "epoch", "step", "train/loss", "val/loss", "val/nrmse", "val/nrmse_pred", "test/loss", "test/nrmse", "test/nrmse_pred", "lr/base",
-        "time_s", "best",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+fn epoch_columns(task: &Task, groups: &[ParamGroupInfo]) -> Vec<String> {
+    let mut cols: Vec<String> = vec!["epoch".into(), "step".into(), "train/loss".into()];
+    for split in ["val", "test"] {
+        cols.extend(task.metric_names().iter().map(|m| format!("{split}/{m}")));
+    }
+    cols.extend(["lr/base", "time_s", "best"].iter().map(|s| s.to_string()));
     cols.extend(groups.iter().map(|g| format!("lr/{}", g.name)));
     cols
 }
@@ -479,31 +466,37 @@ fn fmt_f(x: f64) -> String {
     format!("{x:.6e}")
 }
 
-fn summary_table(records: &[EpochRecord], run_dir: &Path, checkpoints: &Checkpoints, seconds: f64) -> String {
-    type Getter = fn(&EpochRecord) -> Option<f64>;
-    let rows: [(&str, Getter); 6] = [
-        ("train/loss", |r| Some(r.train_loss)),
-        ("val/loss", |r| r.val.as_ref().map(|v| v.loss)),
-        ("val/nrmse", |r| r.val.as_ref().map(|v| v.nrmse)),
-        ("test/nrmse", |r| Some(r.test.nrmse)),
-        ("test/nrmse_pred", |r| Some(r.test.nrmse_pred)),
-        ("test/loss", |r| Some(r.test.loss)),
-    ];
-    let mut out = String::from("| metric | best | best epoch | final |\n|---|---|---|---|\n");
-    for (name, get) in rows {
-        let values: Vec<(u64, f64)> = records.iter().filter_map(|r| get(r).map(|v| (r.epoch, v))).collect();
-        let (Some(last), Some(min)) = (values.last(), values.iter().min_by(|a, b| a.1.total_cmp(&b.1))) else { continue };
-        out.push_str(&format!("| {name} | {:.4e} | {} | {:.4e} |\n", min.1, min.0, last.1));
+fn summary_table(task: &Task, records: &[EpochRecord], run_dir: &Path, checkpoints: &Checkpoints, seconds: f64) -> String {
+    let mut rows: Vec<(String, Vec<(u64, f64)>)> = vec![("train/loss".into(), records.iter().map(|r| (r.epoch, r.train_loss)).collect())];
+    for split in ["val", "test"] {
+        for m in task.metric_names() {
+            let values = records
+                .iter()
+                .filter_map(|r| if split == "val" { r.val.as_ref() } else { Some(&r.test) }.and_then(|s| s.get(m)).map(|v| (r.epoch, v)))
+                .collect();
+            rows.push((format!("{split}/{m}"), values));
+        }
     }
-    out.push_str("\n(nrmse: PDEBench's nRMSE over all frames, the copied input frames included; nrmse_pred: predicted frames only)\n");
+    let mut out = String::from("| metric | best | best epoch | final |\n|---|---|---|---|\n");
+    for (name, values) in rows {
+        let best = if higher_is_better(&name) {
+            values.iter().max_by(|a, b| a.1.total_cmp(&b.1))
+        } else {
+            values.iter().min_by(|a, b| a.1.total_cmp(&b.1))
+        };
+        let (Some(last), Some(best)) = (values.last(), best) else { continue };
+        out.push_str(&format!("| {name} | {:.4e} | {} | {:.4e} |\n", best.1, best.0, last.1));
+    }
+    out.push_str(&format!("\n({})\n", task.metric_note()));
     let pointer = |p: &str| {
         checkpoints.target(p).map(|t| t.display().to_string()).unwrap_or_else(|| "none".into())
     };
+    let selection = if records.iter().any(|r| r.val.is_some()) { format!("val/{}", task.selection_metric()) } else { "train/loss".into() };
     out.push_str(&format!(
         "\nrun directory: {}\ncheckpoints: last -> {}, best (by {}) -> {}\nlogs: metrics.csv (per epoch), metrics.jsonl (per step), config.resolved.toml\ntime: {:.1}s\n",
         run_dir.display(),
         pointer("last"),
-        if records.iter().any(|r| r.val.is_some()) { "val/loss" } else { "train/loss" },
+        selection,
         pointer("best"),
         seconds
     ));

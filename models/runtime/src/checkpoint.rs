@@ -135,6 +135,7 @@ pub fn write_f32_safetensors(
         .collect::<Result<Vec<_>>>()?;
     let data = safetensors::tensor::serialize(views, Some(metadata))
         .map_err(|e| ck(path, format!("cannot serialize: {e}")))?;
+    let data = with_sorted_header(data).map_err(|e| ck(path, e))?;
     let tmp = path.with_extension("safetensors.tmp");
     std::fs::write(&tmp, data).map_err(|e| ck(&tmp, format!("cannot write: {e}")))?;
     std::fs::rename(&tmp, path).map_err(|e| {
@@ -143,6 +144,25 @@ pub fn write_f32_safetensors(
             format!("cannot rename the temporary file into place: {e}"),
         )
     })
+}
+
+/// The same file with its JSON header's keys sorted: safetensors writes the metadata map in hash
+/// order, which differs from process to process; sorted, equal checkpoints are equal bytes.
+fn with_sorted_header(data: Vec<u8>) -> std::result::Result<Vec<u8>, String> {
+    let n = u64::from_le_bytes(data[..8].try_into().expect("8 bytes")) as usize;
+    // serde_json's map is ordered by key.
+    let header: serde_json::Value = serde_json::from_slice(&data[8..8 + n])
+        .map_err(|e| format!("cannot re-read the header: {e}"))?;
+    let mut text = serde_json::to_vec(&header).expect("json");
+    // The data section must stay 8-byte aligned; the format allows trailing spaces.
+    while text.len() % 8 != 0 {
+        text.push(b' ');
+    }
+    let mut out = Vec::with_capacity(8 + text.len() + data.len() - 8 - n);
+    out.extend_from_slice(&(text.len() as u64).to_le_bytes());
+    out.extend_from_slice(&text);
+    out.extend_from_slice(&data[8 + n..]);
+    Ok(out)
 }
 
 /// A safetensors file read fully into memory: f32 tensors by name, and its metadata.

@@ -1,0 +1,174 @@
+//! What the training loop trains on: a task owns its data splits, builds the batches the model
+//! plugin receives, and scores the model on a split. The loop itself is task-agnostic.
+//!
+//! - `pde-rollout` ([`crate::data`]): PDEBench-style trajectories, rollout loss, nRMSE; model
+//!   selection by the lowest validation loss.
+//! - `text-classification` ([`crate::text`]): tokenized sentences (or pairs) and labels,
+//!   cross-entropy, accuracy and macro-F1; model selection by the highest validation accuracy.
+
+use crate::config::Config;
+use crate::data::PdeData;
+use crate::error::{EngineError, Result};
+use crate::host::Model;
+use crate::text::TextTask;
+use plugin_api::TensorView;
+
+/// The task named by the top-level `task` key.
+pub const TASKS: [&str; 2] = ["pde-rollout", "text-classification"];
+
+/// Named scores of one evaluation, in the task's column order; `loss` comes first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scores(pub Vec<(&'static str, f64)>);
+
+impl Scores {
+    pub fn get(&self, name: &str) -> Option<f64> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    }
+}
+
+/// Whether a larger value of the metric `name` is better (accuracy, F1) or worse (loss, errors).
+pub fn higher_is_better(name: &str) -> bool {
+    let metric = name.rsplit('/').next().unwrap_or(name);
+    matches!(metric, "accuracy" | "macro_f1")
+}
+
+/// One split of a task's data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split {
+    Val,
+    Test,
+}
+
+/// Tensors of one batch, owned, as the model plugin receives them.
+pub struct HostBatch {
+    pub tensors: Vec<(String, Vec<u64>, Vec<f32>)>,
+}
+
+impl HostBatch {
+    pub fn views(&self) -> Vec<TensorView<'_>> {
+        self.tensors
+            .iter()
+            .map(|(name, shape, data)| TensorView { name: name.as_str().into(), shape: shape.as_slice().into(), data: data.as_slice().into() })
+            .collect()
+    }
+}
+
+/// The data of a run and how it is scored.
+pub enum Task {
+    Pde(PdeData),
+    Text(TextTask),
+}
+
+impl Task {
+    pub fn load(cfg: &Config) -> Result<Self> {
+        match cfg.task.as_str() {
+            "pde-rollout" => Ok(Task::Pde(PdeData::load(cfg)?)),
+            "text-classification" => Ok(Task::Text(TextTask::load(cfg)?)),
+            other => Err(EngineError::Config(format!("`task` is `{other}`; use {}", TASKS.join(" or ")))),
+        }
+    }
+
+    /// One line for the log: what was loaded and how it is split.
+    pub fn describe(&self, cfg: &Config) -> String {
+        match self {
+            Task::Pde(d) => format!(
+                "{} ({} train / {} val / {} test samples, grid {:?}, {} frames, {} channels; t_train {} frames, initial_step {})",
+                cfg.data.dataset,
+                d.train.len(),
+                d.val.len(),
+                d.test.len(),
+                d.spatial(),
+                d.frames(),
+                d.channels(),
+                cfg.train.t_train,
+                cfg.train.initial_step
+            ),
+            Task::Text(t) => t.describe(),
+        }
+    }
+
+    /// What the model plugin is told about the data (`ModelInit.data`; also stored in checkpoints
+    /// so `engine analyze` can rebuild the model).
+    pub fn data_json(&self, cfg: &Config) -> String {
+        match self {
+            Task::Pde(d) => serde_json::json!({
+                "task": "pde-rollout",
+                "channels": d.channels(),
+                "spatial": d.spatial(),
+                "initial_step": cfg.train.initial_step,
+                "t_train": cfg.train.t_train,
+            })
+            .to_string(),
+            Task::Text(t) => t.data_json(),
+        }
+    }
+
+    /// Identifiers of the training examples; the loop shuffles them and asks for batches of them.
+    pub fn train_ids(&self) -> Vec<usize> {
+        match self {
+            Task::Pde(d) => d.train.clone(),
+            Task::Text(t) => (0..t.train_len()).collect(),
+        }
+    }
+
+    pub fn has_val(&self) -> bool {
+        match self {
+            Task::Pde(d) => !d.val.is_empty(),
+            Task::Text(t) => t.val_len() > 0,
+        }
+    }
+
+    /// A training batch of the examples `ids` (from [`Task::train_ids`]).
+    pub fn train_batch(&self, ids: &[usize]) -> HostBatch {
+        match self {
+            Task::Pde(d) => d.batch(ids).into_host(),
+            Task::Text(t) => t.train_batch(ids),
+        }
+    }
+
+    /// Scores the model on a split, in batches of `train.eval_batch_size`.
+    pub fn evaluate(&self, model: &mut Model, split: Split, cfg: &Config) -> Result<Scores> {
+        match self {
+            Task::Pde(d) => {
+                let ids = match split {
+                    Split::Val => &d.val,
+                    Split::Test => &d.test,
+                };
+                d.evaluate(model, ids, cfg)
+            }
+            Task::Text(t) => t.evaluate(model, split, cfg),
+        }
+    }
+
+    /// The metrics [`Task::evaluate`] reports, in order (`loss` first).
+    pub fn metric_names(&self) -> &'static [&'static str] {
+        match self {
+            Task::Pde(_) => &["loss", "nrmse", "nrmse_pred"],
+            Task::Text(_) => &["loss", "accuracy", "macro_f1"],
+        }
+    }
+
+    /// The metric shown on each epoch's progress line.
+    pub fn headline(&self) -> &'static str {
+        match self {
+            Task::Pde(_) => "nrmse",
+            Task::Text(_) => "accuracy",
+        }
+    }
+
+    /// The validation metric that picks the best checkpoint (direction: [`higher_is_better`]).
+    pub fn selection_metric(&self) -> &'static str {
+        match self {
+            Task::Pde(_) => "loss",
+            Task::Text(_) => "accuracy",
+        }
+    }
+
+    /// A note printed under the summary table.
+    pub fn metric_note(&self) -> &'static str {
+        match self {
+            Task::Pde(_) => "nrmse: PDEBench's nRMSE over all frames, the copied input frames included; nrmse_pred: predicted frames only",
+            Task::Text(_) => "accuracy and macro_f1 (unweighted mean of per-class F1 over the classes present) in [0, 1]",
+        }
+    }
+}
