@@ -14,9 +14,8 @@
 //! ([`tanh_f32`], error below 2e-7); libm's scalar `tanhf` would be a noticeable share of a UNet
 //! step (tens of millions of activations per rollout).
 
-use crate::cnn::with_f32;
 use crate::error::{Error, Result};
-use candle_core::backend::BackendStorage;
+use crate::kernels::{contiguous_f32, exp_nonpos, parallel, versions, with_f32};
 use candle_core::{CpuStorage, CustomOp3, Layout, Shape, Tensor};
 use rayon::prelude::*;
 use std::sync::{Arc, Mutex};
@@ -24,22 +23,6 @@ use std::sync::{Arc, Mutex};
 /// PyTorch's `BatchNorm` defaults.
 pub const DEFAULT_EPS: f64 = 1e-5;
 pub const DEFAULT_MOMENTUM: f64 = 0.1;
-
-/// exp(x) for x <= 0 (Cephes-style polynomial after range reduction; relative error ~1e-7).
-#[inline(always)]
-fn exp_nonpos(x: f32) -> f32 {
-    const LOG2E: f32 = std::f32::consts::LOG2_E;
-    const MAGIC: f32 = 12_582_912.0; // 1.5 * 2^23: adding and subtracting it rounds to an integer
-    let x = x.max(-87.0);
-    let n = (x * LOG2E + MAGIC) - MAGIC;
-    let r = x - n * 0.693_359_4 - n * -2.121_944_4e-4;
-    let p = ((((1.987_569_1e-4 * r + 1.398_199_9e-3) * r + 8.333_452e-3) * r + 4.166_579_6e-2) * r
-        + 1.666_666_5e-1)
-        * r
-        + 0.5;
-    let y = p * r * r + r + 1.0;
-    y * f32::from_bits(((n as i32 + 127) as u32) << 23)
-}
 
 /// tanh without branches that block vectorization: the odd Taylor series to x^15 for |x| < 0.55
 /// (truncation error < 3e-8 there), `(1 - e) / (1 + e)` with `e = exp(-2|x|)` above (no
@@ -66,42 +49,13 @@ pub fn tanh_f32(x: f32) -> f32 {
     t.copysign(x)
 }
 
-#[inline(always)]
-fn affine_tanh_kernel(x: &[f32], a: f32, b: f32, out: &mut [f32]) {
-    for (o, &v) in out.iter_mut().zip(x) {
-        *o = tanh_f32(v * a + b);
-    }
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx2,fma")]
-unsafe fn affine_tanh_avx512(x: &[f32], a: f32, b: f32, out: &mut [f32]) {
-    affine_tanh_kernel(x, a, b, out)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-unsafe fn affine_tanh_avx2(x: &[f32], a: f32, b: f32, out: &mut [f32]) {
-    affine_tanh_kernel(x, a, b, out)
-}
-
-/// `out = tanh(a * x + b)`, vectorized for the CPU at hand.
-fn affine_tanh_row(x: &[f32], a: f32, b: f32, out: &mut [f32]) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        if std::is_x86_feature_detected!("avx512f")
-            && std::is_x86_feature_detected!("avx2")
-            && std::is_x86_feature_detected!("fma")
-        {
-            // SAFETY: the CPU supports the features the function was compiled for.
-            return unsafe { affine_tanh_avx512(x, a, b, out) };
-        }
-        if std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma") {
-            // SAFETY: as above.
-            return unsafe { affine_tanh_avx2(x, a, b, out) };
+versions! {
+    /// `out = tanh(a * x + b)`, vectorized for the CPU at hand.
+    fn affine_tanh_row(x: &[f32], a: f32, b: f32, out: &mut [f32]) {
+        for (o, &v) in out.iter_mut().zip(x) {
+            *o = tanh_f32(v * a + b);
         }
     }
-    affine_tanh_kernel(x, a, b, out)
 }
 
 /// Sum of a row in f64, from 8-lane f32 partial sums over blocks of 1024 (vectorizes).
@@ -129,16 +83,6 @@ fn row_stats(v: &[f32]) -> (f64, f64) {
     let m = mean as f32;
     let var = row_sum_f64(v, |x| (x - m) * (x - m)) / n;
     (mean, var)
-}
-
-fn contiguous_f32<'a>(s: &'a CpuStorage, l: &Layout, op: &str) -> candle_core::Result<&'a [f32]> {
-    let CpuStorage::F32(data) = s else {
-        candle_core::bail!("{op}: only f32 tensors are supported, got {:?}", s.dtype())
-    };
-    let Some((start, end)) = l.contiguous_offsets() else {
-        candle_core::bail!("{op}: the input must be contiguous")
-    };
-    Ok(&data[start..end])
 }
 
 /// Per-channel statistics of one training forward pass.
@@ -255,7 +199,7 @@ impl BnTanh {
                 *d = k * (*d - c0 - xhat * c1);
             }
         };
-        if rayon::current_num_threads() > 1 && gx.len() > 1 << 15 {
+        if parallel() && gx.len() > 1 << 15 {
             gx.par_chunks_mut(n)
                 .zip(gg.par_iter_mut())
                 .zip(gb.par_iter_mut())
@@ -299,7 +243,7 @@ impl CustomOp3 for BnTanh {
             affine_tanh_row(xr, a as f32, b as f32, o);
             *st = (mean, var);
         };
-        if rayon::current_num_threads() > 1 && c * n > 1 << 15 {
+        if parallel() && c * n > 1 << 15 {
             out.par_chunks_mut(n)
                 .zip(stats.par_iter_mut())
                 .enumerate()
@@ -383,7 +327,7 @@ impl CustomOp3 for AffineTanh {
         let row = |(ch, o): (usize, &mut [f32])| {
             affine_tanh_row(&x[ch * n..(ch + 1) * n], a[ch], b[ch], o)
         };
-        if rayon::current_num_threads() > 1 && c * n > 1 << 15 {
+        if parallel() && c * n > 1 << 15 {
             out.par_chunks_mut(n).enumerate().for_each(row);
         } else {
             out.chunks_mut(n).enumerate().for_each(row);

@@ -155,7 +155,7 @@ fn with_sorted_header(data: Vec<u8>) -> std::result::Result<Vec<u8>, String> {
         .map_err(|e| format!("cannot re-read the header: {e}"))?;
     let mut text = serde_json::to_vec(&header).expect("json");
     // The data section must stay 8-byte aligned; the format allows trailing spaces.
-    while text.len() % 8 != 0 {
+    while !text.len().is_multiple_of(8) {
         text.push(b' ');
     }
     let mut out = Vec::with_capacity(8 + text.len() + data.len() - 8 - n);

@@ -26,10 +26,10 @@
 //! (they would be 9x the activations; the transient one is 9x one layer's input).
 
 use crate::error::{Error, Result};
+use crate::kernels::{contiguous_f32, for_each_chunk, with_f32};
 use crate::ops::relayout;
 use candle_core::backend::BackendStorage;
 use candle_core::{CpuStorage, CustomOp1, CustomOp2, Layout, Shape, Tensor};
-use rayon::prelude::*;
 
 /// The batch and spatial extent of a channel-major activation `[C, B*H*W]` (1D: `h = 1`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,37 +61,6 @@ impl Grid {
 
 fn bad(op: &str, what: String) -> Error {
     Error::Param(format!("{op}: {what}"))
-}
-
-fn contiguous_f32<'a>(s: &'a CpuStorage, l: &Layout, op: &str) -> candle_core::Result<&'a [f32]> {
-    let CpuStorage::F32(data) = s else {
-        candle_core::bail!("{op}: only f32 tensors are supported, got {:?}", s.dtype())
-    };
-    let Some((start, end)) = l.contiguous_offsets() else {
-        candle_core::bail!("{op}: the input must be contiguous")
-    };
-    Ok(&data[start..end])
-}
-
-/// Runs `f` on the f32 data of a CPU tensor, without copying it when it is contiguous (backward
-/// passes read activations of hundreds of MiB; a copy each would be a large share of the step).
-pub(crate) fn with_f32<R>(
-    t: &Tensor,
-    f: impl FnOnce(&[f32]) -> candle_core::Result<R>,
-) -> candle_core::Result<R> {
-    let t = t.contiguous()?;
-    let (storage, layout) = t.storage_and_layout();
-    let candle_core::Storage::Cpu(CpuStorage::F32(data)) = &*storage else {
-        candle_core::bail!("only f32 CPU tensors are supported")
-    };
-    let Some((a, b)) = layout.contiguous_offsets() else {
-        candle_core::bail!("the tensor must be contiguous")
-    };
-    f(&data[a..b])
-}
-
-fn par() -> bool {
-    rayon::current_num_threads() > 1
 }
 
 /// Same-padded, stride-1 convolution of `x` `[Ci, B*H*W]` (layout [`Grid`]) with a PyTorch-layout
@@ -155,7 +124,7 @@ impl ConvSame {
         let (g, n) = (self.grid, self.grid.n());
         let (kh, kw) = (self.kh, self.kw);
         let mut cols = vec![0f32; self.ci * self.taps() * n];
-        let fill = |(r, row): (usize, &mut [f32])| {
+        for_each_chunk(&mut cols, n, |r, row| {
             let c = r / (kh * kw);
             let dy = (r / kw) % kh;
             let sx = (r % kw) as isize - (kw / 2) as isize;
@@ -182,12 +151,7 @@ impl ConvSame {
                     }
                 }
             }
-        };
-        if par() {
-            cols.par_chunks_mut(n).enumerate().for_each(fill);
-        } else {
-            cols.chunks_mut(n).enumerate().for_each(fill);
-        }
+        });
         cols
     }
 
@@ -196,7 +160,7 @@ impl ConvSame {
         let (g, n) = (self.grid, self.grid.n());
         let (kh, kw, kk) = (self.kh, self.kw, self.taps());
         let mut gx = vec![0f32; self.ci * n];
-        let add = |(c, plane): (usize, &mut [f32])| {
+        for_each_chunk(&mut gx, n, |c, plane| {
             for t in 0..kk {
                 let row = &gcols[(c * kk + t) * n..][..n];
                 let dy = t / kw;
@@ -230,12 +194,7 @@ impl ConvSame {
                     }
                 }
             }
-        };
-        if par() {
-            gx.par_chunks_mut(n).enumerate().for_each(add);
-        } else {
-            gx.chunks_mut(n).enumerate().for_each(add);
-        }
+        });
         gx
     }
 }

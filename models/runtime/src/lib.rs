@@ -7,9 +7,11 @@
 //! gradient clipping, non-finite guards, safetensors checkpoints, panic containment.
 //!
 //! Also here: fused candle ops with hand-written backward passes ([`ops`]: exact GELU,
-//! bias + activation, constant-matrix matmul, relayout, padding), a caching global allocator for
-//! plugin crates ([`alloc`]), the PDE rollout ([`rollout`]), and checks every model's tests run
-//! ([`testing`]: every parameter gets a gradient, finite differences).
+//! bias + activation, constant-matrix matmul, relayout, padding), the low-level helpers that they
+//! and the model crates' own fused ops share ([`kernels`]: f32 data access, chunked-parallel
+//! loops, lane sums, `exp`, AVX-512/AVX2 dispatch), a caching global allocator for plugin crates
+//! ([`alloc`]), the PDE rollout ([`rollout`]), and checks every model's tests run ([`testing`]:
+//! every parameter gets a gradient, finite differences).
 //!
 //! For convolutional PDE models: channel-major convolution, pooling and strided transposed
 //! convolution with hand-written backward passes ([`cnn`]), fused BatchNorm + tanh with running
@@ -37,6 +39,7 @@ pub mod buffers;
 pub mod checkpoint;
 pub mod cnn;
 pub mod error;
+pub mod kernels;
 pub mod ops;
 pub mod optim;
 pub mod params;

@@ -21,9 +21,11 @@
 //!   removes those passes.
 
 use crate::error::Result;
+use crate::kernels::{
+    contiguous_f32, exp_nonpos, for_each_chunk, row_sum, rows_per_task, versions, with_f32,
+};
 use candle_core::backend::BackendStorage;
-use candle_core::{CpuStorage, CustomOp1, CustomOp2, CustomOp3, Layout, Shape, Storage, Tensor};
-use rayon::prelude::*;
+use candle_core::{CpuStorage, CustomOp1, CustomOp2, CustomOp3, Layout, Shape, Tensor};
 
 /// Exact GELU, `0.5 x (1 + erf(x / sqrt 2))`, with a fused backward pass. f32 only.
 pub fn gelu(x: &Tensor) -> Result<Tensor> {
@@ -38,23 +40,6 @@ pub fn mse(pred: &Tensor, target: &Tensor) -> Result<Tensor> {
 const SQRT_HALF: f32 = std::f32::consts::FRAC_1_SQRT_2;
 /// 1 / sqrt(2 pi)
 const INV_SQRT_2PI: f32 = 0.398_942_3;
-
-/// exp(x) for x <= 0 (Cephes `expf` polynomial with a rounding trick instead of `floor`, so the
-/// loop vectorizes). Relative error about 1e-7; underflows smoothly to ~0 below -87.
-#[inline(always)]
-fn exp_nonpos(x: f32) -> f32 {
-    const LOG2E: f32 = std::f32::consts::LOG2_E;
-    const MAGIC: f32 = 12_582_912.0; // 1.5 * 2^23: adding and subtracting it rounds to an integer
-    let x = x.max(-87.0);
-    let n = (x * LOG2E + MAGIC) - MAGIC;
-    let r = x - n * 0.693_359_4 - n * -2.121_944_4e-4;
-    let p = ((((1.987_569_1e-4 * r + 1.398_199_9e-3) * r + 8.333_452e-3) * r + 4.166_579_6e-2) * r
-        + 1.666_666_5e-1)
-        * r
-        + 0.5;
-    let y = p * r * r + r + 1.0;
-    y * f32::from_bits(((n as i32 + 127) as u32) << 23)
-}
 
 /// Returns (Phi(x), phi(x)) = (0.5 (1 + erf(x/sqrt2)), exp(-x^2/2)/sqrt(2 pi)). erf by
 /// Abramowitz & Stegun 7.1.26 (absolute error < 1.5e-7, the approximation PyTorch's vectorized
@@ -72,108 +57,23 @@ fn phi_pair(x: f32) -> (f32, f32) {
     (cdf, e * INV_SQRT_2PI)
 }
 
-#[inline(always)]
-fn fwd_kernel(x: &[f32], y: &mut [f32]) {
-    for (yi, &xi) in y.iter_mut().zip(x) {
-        *yi = xi * phi_pair(xi).0;
+versions! {
+    fn fwd_chunk(x: &[f32], y: &mut [f32]) {
+        for (yi, &xi) in y.iter_mut().zip(x) {
+            *yi = xi * phi_pair(xi).0;
+        }
     }
-}
 
-#[inline(always)]
-fn bwd_kernel(x: &[f32], g: &[f32], out: &mut [f32]) {
-    for ((oi, &xi), &gi) in out.iter_mut().zip(x).zip(g) {
-        let (cdf, pdf) = phi_pair(xi);
-        *oi = gi * (cdf + xi * pdf);
+    fn bwd_chunk(x: &[f32], g: &[f32], out: &mut [f32]) {
+        for ((oi, &xi), &gi) in out.iter_mut().zip(x).zip(g) {
+            let (cdf, pdf) = phi_pair(xi);
+            *oi = gi * (cdf + xi * pdf);
+        }
     }
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-unsafe fn fwd_avx2(x: &[f32], y: &mut [f32]) {
-    fwd_kernel(x, y)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-unsafe fn bwd_avx2(x: &[f32], g: &[f32], out: &mut [f32]) {
-    bwd_kernel(x, g, out)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx2,fma")]
-unsafe fn fwd_avx512(x: &[f32], y: &mut [f32]) {
-    fwd_kernel(x, y)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx2,fma")]
-unsafe fn bwd_avx512(x: &[f32], g: &[f32], out: &mut [f32]) {
-    bwd_kernel(x, g, out)
-}
-
-/// Whether the CPU has AVX-512F (16 f32 lanes; the kernels run about twice as fast as AVX2).
-fn has_avx512() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        std::is_x86_feature_detected!("avx512f") && has_avx2()
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        false
-    }
-}
-
-fn has_avx2() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma")
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        false
-    }
-}
-
-fn fwd_chunk(x: &[f32], y: &mut [f32]) {
-    #[cfg(target_arch = "x86_64")]
-    if has_avx512() {
-        // SAFETY: the CPU supports the features the function was compiled for.
-        return unsafe { fwd_avx512(x, y) };
-    }
-    #[cfg(target_arch = "x86_64")]
-    if has_avx2() {
-        // SAFETY: the CPU supports the features the function was compiled for.
-        return unsafe { fwd_avx2(x, y) };
-    }
-    fwd_kernel(x, y)
-}
-
-fn bwd_chunk(x: &[f32], g: &[f32], out: &mut [f32]) {
-    #[cfg(target_arch = "x86_64")]
-    if has_avx512() {
-        // SAFETY: as above.
-        return unsafe { bwd_avx512(x, g, out) };
-    }
-    #[cfg(target_arch = "x86_64")]
-    if has_avx2() {
-        // SAFETY: as above.
-        return unsafe { bwd_avx2(x, g, out) };
-    }
-    bwd_kernel(x, g, out)
 }
 
 /// Elements per parallel task: large enough that rayon's overhead is negligible.
 const CHUNK: usize = 1 << 15;
-
-fn contiguous_f32<'a>(s: &'a CpuStorage, l: &Layout, op: &str) -> candle_core::Result<&'a [f32]> {
-    let CpuStorage::F32(data) = s else {
-        candle_core::bail!("{op}: only f32 tensors are supported, got {:?}", s.dtype())
-    };
-    let Some((start, end)) = l.contiguous_offsets() else {
-        candle_core::bail!("{op}: the input must be contiguous")
-    };
-    Ok(&data[start..end])
-}
 
 struct GeluErf;
 
@@ -185,13 +85,9 @@ impl CustomOp1 for GeluErf {
     fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> candle_core::Result<(CpuStorage, Shape)> {
         let x = contiguous_f32(s, l, self.name())?;
         let mut y = vec![0f32; x.len()];
-        if rayon::current_num_threads() > 1 && x.len() > CHUNK {
-            y.par_chunks_mut(CHUNK)
-                .zip(x.par_chunks(CHUNK))
-                .for_each(|(y, x)| fwd_chunk(x, y));
-        } else {
-            fwd_chunk(x, &mut y);
-        }
+        for_each_chunk(&mut y, CHUNK, |t, y| {
+            fwd_chunk(&x[t * CHUNK..t * CHUNK + y.len()], y)
+        });
         Ok((CpuStorage::F32(y), l.shape().clone()))
     }
 
@@ -234,13 +130,10 @@ impl CustomOp2 for GeluGrad {
             )
         }
         let mut out = vec![0f32; x.len()];
-        if rayon::current_num_threads() > 1 && x.len() > CHUNK {
-            out.par_chunks_mut(CHUNK)
-                .zip(x.par_chunks(CHUNK).zip(g.par_chunks(CHUNK)))
-                .for_each(|(o, (x, g))| bwd_chunk(x, g, o));
-        } else {
-            bwd_chunk(x, g, &mut out);
-        }
+        for_each_chunk(&mut out, CHUNK, |t, o| {
+            let span = t * CHUNK..t * CHUNK + o.len();
+            bwd_chunk(&x[span.clone()], &g[span], o)
+        });
         Ok((CpuStorage::F32(out), l1.shape().clone()))
     }
 }
@@ -309,23 +202,12 @@ impl BiasAct {
 
     fn forward(&self, x: &[f32], y: Option<&[f32]>, bias: &[f32]) -> Vec<f32> {
         let mut out = vec![0f32; x.len()];
-        let rows_per_task = (CHUNK / self.n).max(1);
-        let task = |(t, o): (usize, &mut [f32])| {
-            let r0 = t * rows_per_task;
-            let len = o.len();
-            let xs = &x[r0 * self.n..r0 * self.n + len];
-            let ys = y.map(|y| &y[r0 * self.n..r0 * self.n + len]);
-            fwd_rows(self, r0, xs, ys, bias, o);
-        };
-        if rayon::current_num_threads() > 1 && x.len() > CHUNK {
-            out.par_chunks_mut(rows_per_task * self.n)
-                .enumerate()
-                .for_each(task);
-        } else {
-            out.chunks_mut(rows_per_task * self.n)
-                .enumerate()
-                .for_each(task);
-        }
+        let rows = rows_per_task(self.n, CHUNK);
+        for_each_chunk(&mut out, rows * self.n, |t, o| {
+            let r0 = t * rows;
+            let span = r0 * self.n..r0 * self.n + o.len();
+            fwd_rows(self, r0, &x[span.clone()], y.map(|y| &y[span]), bias, o);
+        });
         out
     }
 
@@ -343,9 +225,9 @@ impl BiasAct {
             Act::Identity => None,
             Act::Gelu => {
                 let mut g = vec![0f32; grad.len()];
-                let rows_per_task = (CHUNK / n).max(1);
-                let task = |(t, o): (usize, &mut [f32])| {
-                    let r0 = t * rows_per_task;
+                let task_rows = rows_per_task(n, CHUNK);
+                for_each_chunk(&mut g, task_rows * n, |t, o| {
+                    let r0 = t * task_rows;
                     let span = r0 * n..r0 * n + o.len();
                     bwd_rows(
                         self,
@@ -356,14 +238,7 @@ impl BiasAct {
                         &grad[span],
                         o,
                     );
-                };
-                if rayon::current_num_threads() > 1 && grad.len() > CHUNK {
-                    g.par_chunks_mut(rows_per_task * n)
-                        .enumerate()
-                        .for_each(task);
-                } else {
-                    g.chunks_mut(rows_per_task * n).enumerate().for_each(task);
-                }
+                });
                 Some(g)
             }
         };
@@ -387,20 +262,6 @@ impl BiasAct {
         };
         (gpre, gb)
     }
-}
-
-/// Sum of a row in 8 interleaved f32 accumulators (vectorizes; more accurate than one).
-#[inline(always)]
-fn row_sum(v: &[f32]) -> f32 {
-    let mut acc = [0f32; 8];
-    let chunks = v.chunks_exact(8);
-    let rest = chunks.remainder();
-    for ch in chunks {
-        for k in 0..8 {
-            acc[k] += ch[k];
-        }
-    }
-    acc.iter().sum::<f32>() + rest.iter().sum::<f32>()
 }
 
 #[inline(always)]
@@ -443,157 +304,51 @@ fn pre_activation(
     }
 }
 
-#[inline(always)]
-fn fwd_rows_kernel(
-    op: &BiasAct,
-    r0: usize,
-    x: &[f32],
-    y: Option<&[f32]>,
-    bias: &[f32],
-    out: &mut [f32],
-) {
-    let n = op.n;
-    for (i, o) in out.chunks_mut(n).enumerate() {
-        let span = i * n..i * n + o.len();
-        pre_activation(op, r0 + i, &x[span.clone()], y.map(|y| &y[span]), bias, o);
-        if op.act == Act::Gelu {
-            o.iter_mut().for_each(|v| *v *= phi_pair(*v).0);
+versions! {
+    fn fwd_rows(
+        op: &BiasAct,
+        r0: usize,
+        x: &[f32],
+        y: Option<&[f32]>,
+        bias: &[f32],
+        out: &mut [f32],
+    ) {
+        let n = op.n;
+        for (i, o) in out.chunks_mut(n).enumerate() {
+            let span = i * n..i * n + o.len();
+            pre_activation(op, r0 + i, &x[span.clone()], y.map(|y| &y[span]), bias, o);
+            if op.act == Act::Gelu {
+                o.iter_mut().for_each(|v| *v *= phi_pair(*v).0);
+            }
         }
     }
-}
 
-#[inline(always)]
-fn bwd_rows_kernel(
-    op: &BiasAct,
-    r0: usize,
-    x: &[f32],
-    y: Option<&[f32]>,
-    bias: &[f32],
-    grad: &[f32],
-    out: &mut [f32],
-) {
-    let n = op.n;
-    for (i, o) in out.chunks_mut(n).enumerate() {
-        let span = i * n..i * n + o.len();
-        pre_activation(
-            op,
-            r0 + i,
-            &x[span.clone()],
-            y.map(|y| &y[span.clone()]),
-            bias,
-            o,
-        );
-        o.iter_mut().zip(&grad[span]).for_each(|(v, &g)| {
-            let (cdf, pdf) = phi_pair(*v);
-            *v = g * (cdf + *v * pdf);
-        });
+    fn bwd_rows(
+        op: &BiasAct,
+        r0: usize,
+        x: &[f32],
+        y: Option<&[f32]>,
+        bias: &[f32],
+        grad: &[f32],
+        out: &mut [f32],
+    ) {
+        let n = op.n;
+        for (i, o) in out.chunks_mut(n).enumerate() {
+            let span = i * n..i * n + o.len();
+            pre_activation(
+                op,
+                r0 + i,
+                &x[span.clone()],
+                y.map(|y| &y[span.clone()]),
+                bias,
+                o,
+            );
+            o.iter_mut().zip(&grad[span]).for_each(|(v, &g)| {
+                let (cdf, pdf) = phi_pair(*v);
+                *v = g * (cdf + *v * pdf);
+            });
+        }
     }
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-unsafe fn fwd_rows_avx2(
-    op: &BiasAct,
-    r0: usize,
-    x: &[f32],
-    y: Option<&[f32]>,
-    bias: &[f32],
-    out: &mut [f32],
-) {
-    fwd_rows_kernel(op, r0, x, y, bias, out)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-unsafe fn bwd_rows_avx2(
-    op: &BiasAct,
-    r0: usize,
-    x: &[f32],
-    y: Option<&[f32]>,
-    bias: &[f32],
-    grad: &[f32],
-    out: &mut [f32],
-) {
-    bwd_rows_kernel(op, r0, x, y, bias, grad, out)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx2,fma")]
-unsafe fn fwd_rows_avx512(
-    op: &BiasAct,
-    r0: usize,
-    x: &[f32],
-    y: Option<&[f32]>,
-    bias: &[f32],
-    out: &mut [f32],
-) {
-    fwd_rows_kernel(op, r0, x, y, bias, out)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx2,fma")]
-unsafe fn bwd_rows_avx512(
-    op: &BiasAct,
-    r0: usize,
-    x: &[f32],
-    y: Option<&[f32]>,
-    bias: &[f32],
-    grad: &[f32],
-    out: &mut [f32],
-) {
-    bwd_rows_kernel(op, r0, x, y, bias, grad, out)
-}
-
-fn fwd_rows(op: &BiasAct, r0: usize, x: &[f32], y: Option<&[f32]>, bias: &[f32], out: &mut [f32]) {
-    #[cfg(target_arch = "x86_64")]
-    if has_avx512() {
-        // SAFETY: the CPU supports the features the function was compiled for.
-        return unsafe { fwd_rows_avx512(op, r0, x, y, bias, out) };
-    }
-    #[cfg(target_arch = "x86_64")]
-    if has_avx2() {
-        // SAFETY: the CPU supports the features the function was compiled for.
-        return unsafe { fwd_rows_avx2(op, r0, x, y, bias, out) };
-    }
-    fwd_rows_kernel(op, r0, x, y, bias, out)
-}
-
-fn bwd_rows(
-    op: &BiasAct,
-    r0: usize,
-    x: &[f32],
-    y: Option<&[f32]>,
-    bias: &[f32],
-    grad: &[f32],
-    out: &mut [f32],
-) {
-    #[cfg(target_arch = "x86_64")]
-    if has_avx512() {
-        // SAFETY: as above.
-        return unsafe { bwd_rows_avx512(op, r0, x, y, bias, grad, out) };
-    }
-    #[cfg(target_arch = "x86_64")]
-    if has_avx2() {
-        // SAFETY: as above.
-        return unsafe { bwd_rows_avx2(op, r0, x, y, bias, grad, out) };
-    }
-    bwd_rows_kernel(op, r0, x, y, bias, grad, out)
-}
-
-/// Runs `f` on the contiguous f32 data of `t`.
-fn with_data<R>(
-    t: &Tensor,
-    f: impl FnOnce(&[f32]) -> candle_core::Result<R>,
-) -> candle_core::Result<R> {
-    let t = t.contiguous()?;
-    let (storage, layout) = t.storage_and_layout();
-    let Storage::Cpu(CpuStorage::F32(data)) = &*storage else {
-        candle_core::bail!("bias_act: only f32 CPU tensors are supported")
-    };
-    let Some((a, b)) = layout.contiguous_offsets() else {
-        candle_core::bail!("bias_act: the input must be contiguous")
-    };
-    f(&data[a..b])
 }
 
 impl BiasAct {
@@ -604,10 +359,10 @@ impl BiasAct {
         bias: &Tensor,
         grad: &Tensor,
     ) -> candle_core::Result<(Tensor, Tensor)> {
-        let (gpre, gb) = with_data(x, |xs| {
-            with_data(bias, |bs| {
-                with_data(grad, |gs| match y {
-                    Some(y) => with_data(y, |ys| Ok(self.backward(xs, Some(ys), bs, gs))),
+        let (gpre, gb) = with_f32(x, |xs| {
+            with_f32(bias, |bs| {
+                with_f32(grad, |gs| match y {
+                    Some(y) => with_f32(y, |ys| Ok(self.backward(xs, Some(ys), bs, gs))),
                     None => Ok(self.backward(xs, None, bs, gs)),
                 })
             })
@@ -798,7 +553,7 @@ impl CustomOp2 for ShiftAppend {
         grad: &Tensor,
     ) -> candle_core::Result<(Option<Tensor>, Option<Tensor>)> {
         let (sc, c) = (self.sc, self.c);
-        let (gw, gf) = with_data(grad, |g| {
+        let (gw, gf) = with_f32(grad, |g| {
             let rows = g.len() / sc;
             let mut gw = if window.track_op() {
                 vec![0f32; g.len()]

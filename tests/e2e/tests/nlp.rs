@@ -256,3 +256,30 @@ fn bert_refuses_pde_data_with_a_one_line_error() {
     assert_eq!(errors.len(), 1, "{stderr}");
     assert!(errors[0].contains("bert") && errors[0].contains("text-classification"), "{}", errors[0]);
 }
+
+/// Every NLP preset parses and loads its dataset from the repository root (the paths in the
+/// presets are relative to it); one tiny epoch each, with a tiny random encoder in place of MiniLM.
+#[test]
+fn every_bert_preset_loads_its_dataset() {
+    assets();
+    let dir = temp_dir("nlp-presets");
+    let presets: Vec<PathBuf> = fs::read_dir(repo_root().join("configs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_str().unwrap().starts_with("bert-"))
+        .collect();
+    assert!(presets.len() >= 5, "{presets:?}");
+    for preset in presets {
+        let mut cmd = engine();
+        cmd.current_dir(repo_root()).arg("run").arg("--config").arg(&preset).arg("--runs").arg(dir.join("runs"));
+        cmd.args(["--scheduler", "tempbalance", "--progress", "plain"]);
+        for s in ["train.epochs=1", "text.num_train=16", "text.val_limit=16", "text.test_limit=16", "text.max_len=16", "plugins.bert.pretrained=\"\"", "plugins.bert.hidden_size=32", "plugins.bert.num_layers=1", "plugins.bert.num_heads=2", "plugins.bert.intermediate_size=32"] {
+            cmd.args(["--set", s]);
+        }
+        let out = cmd.output().unwrap();
+        let (_, stderr) = texts(&out);
+        assert!(out.status.success(), "{}: {stderr}", preset.display());
+        let dataset = preset.file_stem().unwrap().to_str().unwrap().trim_start_matches("bert-").to_string();
+        assert!(stderr.contains(&format!("data: {dataset}: 16 train")), "{}: {stderr}", preset.display());
+    }
+}
