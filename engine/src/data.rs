@@ -25,11 +25,11 @@ pub struct Batch<'a> {
     grid_shape: Vec<u64>,
 }
 
-impl Batch<'_> {
-    /// The batch as owned host tensors (`u`, then `grid`).
-    pub fn into_host(self) -> crate::task::HostBatch {
+impl<'a> Batch<'a> {
+    /// The batch as host tensors (`u`, then `grid`).
+    pub fn into_host(self) -> crate::task::HostBatch<'a> {
         crate::task::HostBatch {
-            tensors: vec![("u".into(), self.u_shape, self.u), ("grid".into(), self.grid_shape, self.grid.to_vec())],
+            tensors: vec![("u".into(), self.u_shape, self.u.into()), ("grid".into(), self.grid_shape, self.grid.into())],
         }
     }
 }

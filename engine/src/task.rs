@@ -12,6 +12,7 @@ use crate::error::{EngineError, Result};
 use crate::host::Model;
 use crate::text::TextTask;
 use plugin_api::TensorView;
+use std::borrow::Cow;
 
 /// The task named by the top-level `task` key.
 pub const TASKS: [&str; 2] = ["pde-rollout", "text-classification"];
@@ -39,16 +40,22 @@ pub enum Split {
     Test,
 }
 
-/// Tensors of one batch, owned, as the model plugin receives them.
-pub struct HostBatch {
-    pub tensors: Vec<(String, Vec<u64>, Vec<f32>)>,
+/// Tensors of one batch as the model plugin receives them; data shared by every batch (the PDE
+/// grid) is borrowed, not copied per step.
+pub struct HostBatch<'a> {
+    pub tensors: Vec<(String, Vec<u64>, Cow<'a, [f32]>)>,
 }
 
-impl HostBatch {
+impl HostBatch<'_> {
+    /// A batch of owned tensors (name, shape, data).
+    pub fn owned(tensors: Vec<(String, Vec<u64>, Vec<f32>)>) -> Self {
+        HostBatch { tensors: tensors.into_iter().map(|(n, s, d)| (n, s, Cow::Owned(d))).collect() }
+    }
+
     pub fn views(&self) -> Vec<TensorView<'_>> {
         self.tensors
             .iter()
-            .map(|(name, shape, data)| TensorView { name: name.as_str().into(), shape: shape.as_slice().into(), data: data.as_slice().into() })
+            .map(|(name, shape, data)| TensorView { name: name.as_str().into(), shape: shape.as_slice().into(), data: data.as_ref().into() })
             .collect()
     }
 }
@@ -119,7 +126,7 @@ impl Task {
     }
 
     /// A training batch of the examples `ids` (from [`Task::train_ids`]).
-    pub fn train_batch(&self, ids: &[usize]) -> HostBatch {
+    pub fn train_batch(&self, ids: &[usize]) -> HostBatch<'_> {
         match self {
             Task::Pde(d) => d.batch(ids).into_host(),
             Task::Text(t) => t.train_batch(ids),

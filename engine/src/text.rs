@@ -59,8 +59,8 @@ impl TextTask {
         self.data.val.len()
     }
 
-    pub fn train_batch(&self, ids: &[usize]) -> HostBatch {
-        HostBatch { tensors: self.data.batch_of(&self.data.train, ids).tensors }
+    pub fn train_batch(&self, ids: &[usize]) -> HostBatch<'_> {
+        HostBatch::owned(self.data.batch_of(&self.data.train, ids).tensors)
     }
 
     /// Cross-entropy, accuracy and macro-F1 of the model's `logits` on a split.
@@ -72,7 +72,7 @@ impl TextTask {
         let k = self.data.num_labels();
         let mut metrics = ClassificationMetrics::new(k);
         for chunk in order.chunks(cfg.train.eval_batch_size.max(1)) {
-            let batch = HostBatch { tensors: self.data.batch_of(examples, chunk).tensors };
+            let batch = HostBatch::owned(self.data.batch_of(examples, chunk).tensors);
             let outputs = model.predict(&batch.views())?;
             let logits = outputs.iter().find(|t| t.name.as_str() == "logits").ok_or_else(|| {
                 EngineError::Plugin(format!("model plugin `{}` returned no `logits` tensor from predict", model.name))

@@ -1,8 +1,9 @@
-//! Shared fixtures for the tests and benchmarks of PDE model plugins (fno1d, unet1d, unet2d):
-//! smooth synthetic trajectory batches in the engine's layout and an Adam optimizer spec.
+//! Shared fixtures for the tests and benchmarks of PDE model plugins (fno2d, fno1d, unet1d,
+//! unet2d): smooth synthetic trajectory batches in the engine's layout, an Adam optimizer spec, and
+//! the training-step benchmark every PDE plugin's `*_bench` binary runs ([`run_step_bench`]).
 
 use plugin_api::abi_stable::std_types::RVec;
-use plugin_api::{OptimizerKind, OptimizerSpec, TensorData, TensorView};
+use plugin_api::{ModelInit, OptimizerKind, OptimizerSpec, StepPlan, TensorData, TensorView};
 
 /// Adam with PyTorch's defaults and no clipping.
 pub fn adam() -> OptimizerSpec {
@@ -158,6 +159,74 @@ pub fn arg<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> T {
 /// Borrowed views of owned tensors.
 pub fn views(d: &[TensorData]) -> Vec<TensorView<'_>> {
     d.iter().map(TensorData::view).collect()
+}
+
+/// A PDE model plugin's training-step benchmark: PDEBench's rollout setting (initial_step 10,
+/// t_train 21), Adam, default model configuration.
+pub struct StepBench {
+    /// The plugin name, for the report.
+    pub name: &'static str,
+    pub channels: usize,
+    /// 1 or 2; every spatial extent is `--size`.
+    pub spatial_dims: usize,
+    /// `--size` when not given: one extent or a comma list (`64,32`), each timed in turn.
+    pub default_sizes: &'static str,
+}
+
+/// Runs a [`StepBench`] from the command line (`--steps N` (3), `--warmup N` (1), `--batch B`
+/// (20), `--size N[,N..]`): for each size, builds the plugin with `new_model`, times full
+/// training steps (rollout + backward + Adam) and prints one summary line. With
+/// `BENCH_ALLOC_STATS` set, also the caching allocator's counters.
+pub fn run_step_bench<M: plugin_api::Model>(
+    bench: StepBench,
+    new_model: impl Fn(ModelInit<'_>) -> Result<M, String>,
+) {
+    const INITIAL_STEP: usize = 10;
+    const T_TRAIN: usize = 21;
+    let args: Vec<String> = std::env::args().collect();
+    let steps = arg(&args, "--steps", 3usize);
+    let warmup = arg(&args, "--warmup", 1usize);
+    let batch = arg(&args, "--batch", 20usize);
+    let sizes: Vec<usize> = arg(&args, "--size", bench.default_sizes.to_string())
+        .split(',')
+        .map(|s| s.trim().parse().expect("--size takes numbers like 64 or 64,32"))
+        .collect();
+    let threads = std::env::var("RAYON_NUM_THREADS").unwrap_or_else(|_| "unset".into());
+    let channels = bench.channels;
+    println!(
+        "{} train step, batch {batch}, {channels} channels, rollout {INITIAL_STEP}->{T_TRAIN}, default config; RAYON_NUM_THREADS={threads} (candle uses {} threads)",
+        bench.name,
+        candle_core::utils::get_num_threads()
+    );
+    for size in sizes {
+        let spatial = vec![size; bench.spatial_dims];
+        let data = data_json(channels, &spatial, INITIAL_STEP, T_TRAIN);
+        let mut model = new_model(ModelInit {
+            config: "".into(),
+            data: data.as_str().into(),
+            optimizer: adam(),
+            seed: 2024,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let plan = StepPlan::uniform(&model.param_groups(), 1e-3, 1e-4);
+        let d = trajectories(batch, &spatial, T_TRAIN, channels, 0.0);
+        let v = views(&d);
+        let times = time_steps(warmup, steps, || {
+            model
+                .train_step(v.as_slice().into(), &plan)
+                .into_result()
+                .unwrap_or_else(|e| panic!("{e}"))
+                .loss
+        });
+        println!("spatial {spatial:?}: {}", summarize(&times));
+        if std::env::var_os("BENCH_ALLOC_STATS").is_some() {
+            let (hits, misses, bytes) = crate::alloc::stats();
+            eprintln!(
+                "allocation cache: {hits} hits, {misses} misses, {} MiB cached",
+                bytes >> 20
+            );
+        }
+    }
 }
 
 #[cfg(test)]
