@@ -129,6 +129,14 @@ pub struct TrainConfig {
     /// Also run the spectral analysis every N epochs whatever the scheduler (0: only when the
     /// scheduler asks), so baselines log the same spectra as TempBalance.
     pub spectral_every: u64,
+    /// Also evaluate the test split every N epochs, for test curves in metrics.csv (0: only at
+    /// the end of the run, with the best-validation checkpoint and with the final weights).
+    pub test_every: u64,
+    /// The validation metric that picks the best checkpoint, e.g. `val/nrmse`, `val/loss`,
+    /// `val/accuracy`; empty: the task's headline (`val/nrmse` for PDEs, `val/accuracy` for text).
+    pub select_metric: String,
+    /// Stop once the selection metric has not improved for this many epochs (0: never).
+    pub early_stop_patience: u64,
 }
 
 impl Default for TrainConfig {
@@ -142,6 +150,9 @@ impl Default for TrainConfig {
             threads: 1,
             progress: ProgressMode::Auto,
             spectral_every: 0,
+            test_every: 0,
+            select_metric: String::new(),
+            early_stop_patience: 0,
         }
     }
 }
@@ -247,7 +258,7 @@ pub fn load(config_file: Option<&Path>, cli: &CliOverrides, sets: &[String]) -> 
     }
     let flags = Value::serialize(cli).map_err(|e| EngineError::Config(format!("command-line flags: {e}")))?;
     figment = figment
-        .merge(Env::prefixed("ENGINE_").split("__").filter(|k| !RESERVED_ENV.contains(&k.as_str())))
+        .merge(Env::prefixed("ENGINE_").split("__").filter(|k| !RESERVED_ENV.iter().any(|r| k.as_str().eq_ignore_ascii_case(r))))
         .merge(Layer { name: "command-line flags", dict: flags.into_dict().unwrap_or_default() });
     for set in sets {
         let (key, value) = set

@@ -125,6 +125,44 @@ impl PdeData {
     }
 }
 
+impl PdeData {
+    /// The trivial baseline every PDE model must beat: persistence, which copies the last input
+    /// frame forward to every predicted frame. Scored exactly as [`PdeData::evaluate`] scores a
+    /// model (nRMSE over all frames and over predicted frames only), on the same samples.
+    pub fn persistence(&self, indices: &[usize], cfg: &Config) -> Scores {
+        let points = self.dataset.points();
+        let (t_all, c) = (self.frames(), self.channels());
+        let mut all = datasets::MetricAccumulator::new();
+        let mut pred_only = datasets::MetricAccumulator::new();
+        let mut loss_sum = 0.0;
+        for chunk in indices.chunks(cfg.train.eval_batch_size) {
+            let u = self.dataset.gather(chunk);
+            let target = take_frames(&u, chunk.len() * points, t_all, self.t_train, c);
+            let mut pred = target.clone();
+            for p in 0..chunk.len() * points {
+                let at = |t: usize| (p * self.t_train + t) * c;
+                let last = at(self.initial_step - 1);
+                for t in self.initial_step..self.t_train {
+                    let (dst, src) = (at(t), last);
+                    for k in 0..c {
+                        pred[dst + k] = target[src + k];
+                    }
+                }
+            }
+            let layout = datasets::FieldLayout { batch: chunk.len(), space: points, frames: self.t_train, channels: c };
+            // Shapes are ours, so the accumulator cannot refuse them.
+            let _ = all.add_batch(&pred, &target, layout, 0..self.t_train);
+            let _ = pred_only.add_batch(&pred, &target, layout, self.initial_step..self.t_train);
+            loss_sum += rollout_loss(&pred, &target, [chunk.len(), points, self.t_train, c], self.initial_step) * chunk.len() as f64;
+        }
+        Scores(vec![
+            ("loss", loss_sum / indices.len().max(1) as f64),
+            ("nrmse", all.nrmse().unwrap_or(f64::NAN)),
+            ("nrmse_pred", pred_only.nrmse().unwrap_or(f64::NAN)),
+        ])
+    }
+}
+
 /// Generates (or takes from the cache) the dataset `cfg` describes and writes it as a PDEBench
 /// HDF5 file at `out` (a file, or a directory for PDEBench's file name; default: the current
 /// directory). Written to a temporary name and renamed, so an interrupted run leaves no half file.

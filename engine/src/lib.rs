@@ -20,6 +20,7 @@ pub mod rundir;
 pub mod schedule;
 pub mod seed;
 pub mod spectral;
+pub mod summary;
 pub mod task;
 pub mod text;
 pub mod train;

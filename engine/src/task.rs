@@ -2,7 +2,7 @@
 //! plugin receives, and scores the model on a split. The loop itself is task-agnostic.
 //!
 //! - `pde-rollout` ([`crate::data`]): PDEBench-style trajectories, rollout loss, nRMSE; model
-//!   selection by the lowest validation loss.
+//!   selection by the lowest validation nRMSE.
 //! - `text-classification` ([`crate::text`]): tokenized sentences (or pairs) and labels,
 //!   cross-entropy, accuracy and macro-F1; model selection by the highest validation accuracy.
 
@@ -163,11 +163,50 @@ impl Task {
         }
     }
 
-    /// The validation metric that picks the best checkpoint (direction: [`higher_is_better`]).
-    pub fn selection_metric(&self) -> &'static str {
+    /// The metric that picks the best checkpoint (direction: [`higher_is_better`]):
+    /// `train.select_metric`, or by default the headline on validation data (the training loss
+    /// when there is no validation split). Checked against the metrics the task reports.
+    pub fn selection_metric(&self, cfg: &Config) -> Result<String> {
+        if !self.has_val() {
+            return Ok("train/loss".into());
+        }
+        let chosen = cfg.train.select_metric.trim();
+        if chosen.is_empty() {
+            return Ok(format!("val/{}", self.headline()));
+        }
+        let known: Vec<String> = self.metric_names().iter().map(|m| format!("val/{m}")).chain(["train/loss".to_string()]).collect();
+        if known.iter().any(|k| k == chosen) {
+            Ok(chosen.to_string())
+        } else {
+            Err(EngineError::Config(format!("`train.select_metric` is `{chosen}`; use one of {}", known.join(", "))))
+        }
+    }
+
+    /// Training, validation and test set sizes.
+    pub fn sizes(&self) -> [usize; 3] {
         match self {
-            Task::Pde(_) => "loss",
-            Task::Text(_) => "accuracy",
+            Task::Pde(d) => [d.train.len(), d.val.len(), d.test.len()],
+            Task::Text(t) => [t.train_len(), t.val_len(), t.test_len()],
+        }
+    }
+
+    /// The dataset's name as reports group by it.
+    pub fn dataset_name(&self, cfg: &Config) -> String {
+        match self {
+            Task::Pde(_) => match &cfg.data.file {
+                Some(f) => format!("{} ({})", cfg.data.dataset, f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()),
+                None => cfg.data.dataset.clone(),
+            },
+            Task::Text(_) => cfg.text.dataset.clone(),
+        }
+    }
+
+    /// Scores of trivial predictors on the test split, shown beside the model's (PDE:
+    /// persistence, the last input frame copied forward). Empty for text.
+    pub fn baselines(&self, cfg: &Config) -> Vec<(String, Scores)> {
+        match self {
+            Task::Pde(d) => vec![("persistence".into(), d.persistence(&d.test, cfg))],
+            Task::Text(_) => Vec::new(),
         }
     }
 

@@ -59,6 +59,10 @@ impl TextTask {
         self.data.val.len()
     }
 
+    pub fn test_len(&self) -> usize {
+        self.data.test.len()
+    }
+
     pub fn train_batch(&self, ids: &[usize]) -> HostBatch<'_> {
         HostBatch::owned(self.data.batch_of(&self.data.train, ids).tensors)
     }

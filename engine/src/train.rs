@@ -3,6 +3,7 @@
 //! logs and checkpoints.
 
 use crate::config::{Config, Loaded};
+use crate::summary;
 use crate::task::{higher_is_better, Scores, Split, Task};
 use crate::error::{io_err, EngineError, Result};
 use crate::host::{self, Metrics, Model, Scheduler, SearchPath};
@@ -38,7 +39,8 @@ struct EpochRecord {
     epoch: u64,
     train_loss: f64,
     val: Option<Scores>,
-    test: Scores,
+    /// Only on `train.test_every` epochs.
+    test: Option<Scores>,
 }
 
 /// Runs a whole training job as configured; with `resume`, continues the run in that directory
@@ -139,6 +141,10 @@ struct ResumePoint {
     step: u64,
     best: Option<(u64, f64)>,
     records: Vec<EpochRecord>,
+    /// Wall time and spectral time of the processes before this one.
+    elapsed_s: f64,
+    spectral_s: f64,
+    analyses: u64,
 }
 
 impl ResumePoint {
@@ -173,8 +179,11 @@ impl ResumePoint {
             _ => None,
         };
         let records = read_records(&run_dir.join("metrics.csv"), epochs_done, task)?;
+        let seconds = |key: &str| state.get(key).and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let (elapsed_s, spectral_s) = (seconds("elapsed_s"), seconds("spectral_s"));
+        let analyses = state.get("analyses").and_then(|v| v.as_u64()).unwrap_or(0);
         tracing::info!("resuming from {} (epoch {epochs_done}, step {step})", last.display());
-        Ok(Self { epochs_done, step, best, records })
+        Ok(Self { epochs_done, step, best, records, elapsed_s, spectral_s, analyses })
     }
 }
 
@@ -193,7 +202,7 @@ fn read_records(path: &Path, epochs: u64, task: &Task) -> Result<Vec<EpochRecord
         }
         let scores = |split: &str| Scores(task.metric_names().iter().map(|m| (*m, get(&format!("{split}/{m}")).unwrap_or(f64::NAN))).collect());
         let val = get("val/loss").map(|_| scores("val"));
-        let test = scores("test");
+        let test = get("test/loss").map(|_| scores("test"));
         records.push(EpochRecord { epoch, train_loss: get("train/loss").unwrap_or(f64::NAN), val, test });
     }
     Ok(records)
@@ -244,9 +253,13 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
     let mut best: Option<(u64, f64)> = start.best;
     let mut step: u64 = start.step;
     let started = Instant::now();
-    // Time spent on spectral analysis and scheduling, reported as TempBalance's overhead.
-    let mut scheduling_seconds = 0.0;
-    let mut analyses = 0u64;
+    // Time spent on spectral analysis and scheduling, reported as TempBalance's overhead; both
+    // add up over the processes of a resumed run.
+    let mut scheduling_seconds = start.spectral_s;
+    let mut analyses = start.analyses;
+    let elapsed_before = start.elapsed_s;
+    let selection_name = task.selection_metric(cfg)?;
+    let mut stopped_early = false;
 
     for epoch in start.epochs_done..cfg.train.epochs {
         // `epoch` is 0-based as plugins see it; files and logs count completed epochs from 1.
@@ -320,18 +333,25 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
         let train_loss = loss_sum / steps_per_epoch as f64;
 
         let val = if task.has_val() { Some(task.evaluate(&mut plugins.model, Split::Val, cfg)?) } else { None };
-        let test = task.evaluate(&mut plugins.model, Split::Test, cfg)?;
+        // Test data is looked at once at the end, unless test curves were asked for.
+        let test = if cfg.train.test_every > 0 && epoch_no % cfg.train.test_every == 0 {
+            Some(task.evaluate(&mut plugins.model, Split::Test, cfg)?)
+        } else {
+            None
+        };
         // Model selection uses validation data, never test data; without a validation split, the
         // training loss.
-        let (selection_name, selection) = match &val {
-            Some(v) => (format!("val/{}", task.selection_metric()), v.get(task.selection_metric()).unwrap_or(f64::NAN)),
-            None => ("train/loss".to_string(), train_loss),
+        let selection = match (&val, selection_name.split_once('/')) {
+            (Some(v), Some(("val", metric))) => v.get(metric).unwrap_or(f64::NAN),
+            _ => train_loss,
         };
         let better = |a: f64, b: f64| if higher_is_better(&selection_name) { a > b } else { a < b };
         let is_best = best.is_none_or(|(_, b)| better(selection, b) || (b.is_nan() && !selection.is_nan()));
         if is_best {
             best = Some((epoch_no, selection));
         }
+        let patience = cfg.train.early_stop_patience;
+        stopped_early = patience > 0 && epoch_no + 1 <= cfg.train.epochs && best.is_some_and(|(e, _)| epoch_no - e >= patience);
 
         let state = json!({
             "epoch": epoch_no,
@@ -344,6 +364,9 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
             "selection_value": selection,
             "best_epoch": best.map(|b| b.0),
             "best_value": best.map(|b| b.1),
+            "elapsed_s": elapsed_before + started.elapsed().as_secs_f64(),
+            "spectral_s": scheduling_seconds,
+            "analyses": analyses,
             "schedulers": plugins.schedulers.iter().map(|s| Ok(json!({"name": s.name, "state": s.save_state()?}))).collect::<Result<Vec<_>>>()?,
         });
         // `data` lets `engine analyze` rebuild the model from the checkpoint alone.
@@ -369,7 +392,7 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
             ("time_s".to_string(), format!("{elapsed:.3}")),
             ("best".to_string(), (is_best as u8).to_string()),
         ];
-        for (name, value) in &test.0 {
+        for (name, value) in test.iter().flat_map(|t| &t.0) {
             row.push((format!("test/{name}"), fmt_f(*value)));
         }
         if let Some(v) = &val {
@@ -384,15 +407,18 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
 
         let headline = task.headline();
         let val_text = match &val {
-            Some(v) => format!(" | val/loss {:.4e} | val/{headline} {:.4}", v.get("loss").unwrap_or(f64::NAN), v.get(headline).unwrap_or(f64::NAN)),
+            Some(v) => format!(" | val/loss {:.3e} | val/{headline} {:.4}", v.get("loss").unwrap_or(f64::NAN), v.get(headline).unwrap_or(f64::NAN)),
+            None => String::new(),
+        };
+        let test_text = match &test {
+            Some(t) => format!(" | test/{headline} {:.4}", t.get(headline).unwrap_or(f64::NAN)),
             None => String::new(),
         };
         progress.line(&format!(
-            "epoch {:>4}/{} | train/loss {:.4e}{val_text} | test/{headline} {:.4} | lr/base {:.2e} | {:.1}s{}",
+            "epoch {:>4}/{} | train/loss {:.3e}{val_text}{test_text} | lr/base {:.2e} | {:.1}s{}",
             epoch_no,
             cfg.train.epochs,
             train_loss,
-            test.get(headline).unwrap_or(f64::NAN),
             schedule.lr(step.saturating_sub(1), epoch),
             elapsed,
             if is_best { " | best" } else { "" }
@@ -401,17 +427,132 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
         if let Some(log) = &spectral_log {
             log.plot()?;
         }
+        if stopped_early {
+            tracing::info!(
+                "early stop after epoch {epoch_no}: {selection_name} has not improved for {} epochs (train.early_stop_patience)",
+                cfg.train.early_stop_patience
+            );
+            break;
+        }
     }
     progress.finish();
 
-    let total = started.elapsed().as_secs_f64();
-    let mut summary = summary_table(task, &records, run_dir, &checkpoints, total);
-    summary.push_str(&format!(
-        "spectral analysis and scheduling: {scheduling_seconds:.2}s ({:.2}% of the run; {analyses} analyses)\n",
-        100.0 * scheduling_seconds / total
+    let end = EndOfRun {
+        selection_name,
+        best_epoch: best.map(|b| b.0),
+        stopped_early,
+        wall_time_s: elapsed_before + started.elapsed().as_secs_f64(),
+        spectral_s: scheduling_seconds,
+        analyses,
+    };
+    finish(cfg, run_dir, task, plugins, &checkpoints, &records, end)
+}
+
+/// What the loop hands to the end of the run.
+struct EndOfRun {
+    selection_name: String,
+    best_epoch: Option<u64>,
+    stopped_early: bool,
+    wall_time_s: f64,
+    spectral_s: f64,
+    analyses: u64,
+}
+
+/// The end of a run: test once with the final weights and once with the best-validation
+/// checkpoint, the trivial baselines, then summary.json and summary.md.
+fn finish(cfg: &Config, run_dir: &Path, task: &Task, plugins: &mut Plugins, checkpoints: &Checkpoints, records: &[EpochRecord], end: EndOfRun) -> Result<RunReport> {
+    let last = records.last();
+    let final_test = match last.and_then(|r| r.test.clone()) {
+        Some(t) => t,
+        None => task.evaluate(&mut plugins.model, Split::Test, cfg)?,
+    };
+    let best_record = records.iter().find(|r| Some(r.epoch) == end.best_epoch);
+    let best_test = match (best_record, checkpoints.target("best")) {
+        (Some(r), _) if Some(r.epoch) == last.map(|l| l.epoch) => final_test.clone(),
+        (_, Some(dir)) => {
+            plugins.model.load_checkpoint(&dir, true)?;
+            task.evaluate(&mut plugins.model, Split::Test, cfg)?
+        }
+        (_, None) => final_test.clone(),
+    };
+    let metrics_of = |r: Option<&EpochRecord>, test: &Scores| {
+        let mut pairs: Vec<(String, f64)> = test.0.iter().map(|(k, v)| (format!("test/{k}"), *v)).collect();
+        if let Some(r) = r {
+            pairs.push(("train/loss".into(), r.train_loss));
+            pairs.extend(r.val.iter().flat_map(|v| v.0.iter().map(|(k, x)| (format!("val/{k}"), *x))));
+        }
+        summary::finite(pairs)
+    };
+    let baselines = summary::finite(task.baselines(cfg).into_iter().flat_map(|(name, scores)| {
+        scores.0.into_iter().filter(|(k, _)| *k != "loss").map(move |(k, v)| (format!("{name}/{k}"), v))
+    }));
+    let [n_train, n_val, n_test] = task.sizes();
+    let size_keys: Vec<(&str, serde_json::Value)> = match task {
+        Task::Pde(_) => vec![
+            ("data.train_ratio", json!(cfg.data.train_ratio)),
+            ("data.reduced_batch", json!(cfg.data.reduced_batch)),
+            ("data.num_samples", json!(cfg.data.num_samples)),
+        ],
+        Task::Text(_) => vec![("text.train_ratio", json!(cfg.text.train_ratio)), ("text.num_train", json!(cfg.text.num_train))],
+    };
+    let defaults = default_config_like(cfg)?;
+    let report = summary::RunSummary {
+        schema: summary::SCHEMA,
+        status: if end.stopped_early { "stopped_early" } else { "completed" }.into(),
+        model: plugins.model.name.clone(),
+        scheduler: cfg.scheduler.names().join("+"),
+        seed: cfg.seed,
+        task: cfg.task.clone(),
+        dataset: task.dataset_name(cfg),
+        data_seed: matches!(task, Task::Pde(_)).then_some(cfg.data.seed),
+        data: summary::DataSizes {
+            train: n_train,
+            val: n_val,
+            test: n_test,
+            keys: size_keys.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+        },
+        overrides: summary::overrides(cfg, &defaults)?,
+        epochs: last.map(|r| r.epoch).unwrap_or(0),
+        epochs_planned: cfg.train.epochs,
+        selection_metric: end.selection_name,
+        best_epoch: end.best_epoch,
+        best: metrics_of(best_record, &best_test),
+        last: metrics_of(last, &final_test),
+        baselines,
+        wall_time_s: end.wall_time_s,
+        spectral_s: end.spectral_s,
+        spectral_fraction: if end.wall_time_s > 0.0 { end.spectral_s / end.wall_time_s } else { 0.0 },
+        analyses: end.analyses,
+    };
+    report.write(run_dir)?;
+
+    let pointer = |p: &str| checkpoints.target(p).map(|t| t.display().to_string()).unwrap_or_else(|| "none".into());
+    let mut text = report.table(task.metric_names(), task.metric_note());
+    text.push_str(&format!(
+        "\nrun directory: {}\ncheckpoints: last -> {}, best -> {}\nlogs: metrics.csv (per epoch), metrics.jsonl (per step), summary.json, config.resolved.toml\ntime: {:.1}s{}\nspectral analysis and scheduling: {:.2}s ({:.2}% of the run; {} analyses)\n",
+        run_dir.display(),
+        pointer("last"),
+        pointer("best"),
+        report.wall_time_s,
+        if end.stopped_early { " (stopped early)" } else { "" },
+        report.spectral_s,
+        100.0 * report.spectral_fraction,
+        report.analyses
     ));
-    rundir::write_atomic(&run_dir.join("summary.md"), summary.as_bytes())?;
-    Ok(RunReport { run_dir: run_dir.to_path_buf(), summary })
+    rundir::write_atomic(&run_dir.join("summary.md"), text.as_bytes())?;
+    Ok(RunReport { run_dir: run_dir.to_path_buf(), summary: text })
+}
+
+/// The defaults a run's overrides are measured against: the typed defaults with the run's task and
+/// dataset (each dataset has its own preset sizes), written out in full.
+fn default_config_like(cfg: &Config) -> Result<Config> {
+    let base = Config {
+        task: cfg.task.clone(),
+        data: datasets::DataConfig::preset(&cfg.data.dataset),
+        ..Config::default()
+    };
+    // A round trip through TOML makes every key explicit, as in the run's resolved config.
+    toml::from_str(&base.to_toml()?).map_err(|e| EngineError::Config(format!("default configuration: {e}")))
 }
 
 /// Whether the spectral analysis runs before this step: on any scheduler's cadence, and every
@@ -464,43 +605,6 @@ fn epoch_columns(task: &Task, groups: &[ParamGroupInfo]) -> Vec<String> {
 
 fn fmt_f(x: f64) -> String {
     format!("{x:.6e}")
-}
-
-fn summary_table(task: &Task, records: &[EpochRecord], run_dir: &Path, checkpoints: &Checkpoints, seconds: f64) -> String {
-    let mut rows: Vec<(String, Vec<(u64, f64)>)> = vec![("train/loss".into(), records.iter().map(|r| (r.epoch, r.train_loss)).collect())];
-    for split in ["val", "test"] {
-        for m in task.metric_names() {
-            let values = records
-                .iter()
-                .filter_map(|r| if split == "val" { r.val.as_ref() } else { Some(&r.test) }.and_then(|s| s.get(m)).map(|v| (r.epoch, v)))
-                .collect();
-            rows.push((format!("{split}/{m}"), values));
-        }
-    }
-    let mut out = String::from("| metric | best | best epoch | final |\n|---|---|---|---|\n");
-    for (name, values) in rows {
-        let best = if higher_is_better(&name) {
-            values.iter().max_by(|a, b| a.1.total_cmp(&b.1))
-        } else {
-            values.iter().min_by(|a, b| a.1.total_cmp(&b.1))
-        };
-        let (Some(last), Some(best)) = (values.last(), best) else { continue };
-        out.push_str(&format!("| {name} | {:.4e} | {} | {:.4e} |\n", best.1, best.0, last.1));
-    }
-    out.push_str(&format!("\n({})\n", task.metric_note()));
-    let pointer = |p: &str| {
-        checkpoints.target(p).map(|t| t.display().to_string()).unwrap_or_else(|| "none".into())
-    };
-    let selection = if records.iter().any(|r| r.val.is_some()) { format!("val/{}", task.selection_metric()) } else { "train/loss".into() };
-    out.push_str(&format!(
-        "\nrun directory: {}\ncheckpoints: last -> {}, best (by {}) -> {}\nlogs: metrics.csv (per epoch), metrics.jsonl (per step), config.resolved.toml\ntime: {:.1}s\n",
-        run_dir.display(),
-        pointer("last"),
-        selection,
-        pointer("best"),
-        seconds
-    ));
-    out
 }
 
 /// UTC time as YYYYmmdd-HHMMSS without a date crate.

@@ -16,7 +16,7 @@ fn tiny_run_trains_and_writes_the_run_directory() {
     }
     // One plain line per epoch, then the summary table.
     assert_eq!(stdout.lines().filter(|l| l.starts_with("epoch ")).count(), 6, "{stdout}");
-    assert!(stdout.contains("| val/nrmse |") && stdout.contains("best ("), "{stdout}");
+    assert!(stdout.contains("| val/nrmse |") && stdout.contains("chosen by val/nrmse"), "{stdout}");
 
     let rows = read_csv(&run.join("metrics.csv"));
     assert_eq!(rows.len(), 6);
@@ -33,6 +33,56 @@ fn tiny_run_trains_and_writes_the_run_directory() {
     // The resolved config records the overrides.
     let resolved = fs::read_to_string(run.join("config.resolved.toml")).unwrap();
     assert!(resolved.contains("epochs = 6") && resolved.contains("resolution = 16"), "{resolved}");
+
+    // summary.json: test of the best-validation checkpoint, which the epoch rows agree with.
+    let summary: serde_json::Value = serde_json::from_str(&fs::read_to_string(run.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["status"], "completed");
+    assert_eq!((summary["model"].as_str(), summary["scheduler"].as_str()), (Some("fno2d"), Some("constant-lr")));
+    assert_eq!(summary["selection_metric"], "val/nrmse");
+    let best_epoch = summary["best_epoch"].as_u64().unwrap();
+    let best_row = rows.iter().min_by(|a, b| a["val/nrmse"].parse::<f64>().unwrap().total_cmp(&b["val/nrmse"].parse::<f64>().unwrap())).unwrap();
+    assert_eq!(best_row["epoch"].parse::<u64>().unwrap(), best_epoch);
+    assert_eq!(best_row["best"], "1");
+    assert!(close(summary["best"]["val/nrmse"].as_f64().unwrap(), best_row["val/nrmse"].parse().unwrap(), 1e-5));
+    assert!(summary["best"]["test/nrmse"].as_f64().unwrap().is_finite());
+    assert!(close(summary["final"]["val/nrmse"].as_f64().unwrap(), rows[5]["val/nrmse"].parse().unwrap(), 1e-5));
+    assert!(rows.iter().all(|r| r["test/nrmse"].is_empty()), "test scored during training");
+    let sizes = &summary["data"];
+    assert!(sizes["train"].as_u64().unwrap() > 0 && sizes["val"].as_u64().unwrap() > 0 && sizes["test"].as_u64().unwrap() > 0);
+    assert_eq!(summary["overrides"]["train.epochs"], 6);
+    assert_eq!(summary["overrides"]["data.resolution"], 16);
+    assert_eq!(summary["overrides"]["optim.lr"], 3e-3);
+    // Only what changes the result: not where the run and the cache live, nor the display.
+    for key in ["optim.weight_decay", "run.name", "run.root", "data.cache_dir", "train.progress"] {
+        assert!(summary["overrides"].get(key).is_none(), "{key}: {}", summary["overrides"]);
+    }
+    // Persistence is scored on the same test split and shown beside the model.
+    assert!(summary["baselines"]["persistence/nrmse"].as_f64().unwrap() > 0.0);
+    assert!(stdout.contains("baseline persistence/nrmse"), "{stdout}");
+}
+
+#[test]
+fn test_curves_and_early_stopping_on_request() {
+    let dir = temp_dir("test-every");
+    let out = tiny_run(&dir, &["--name", "r", "--epochs", "5", "--set", "train.test_every=2", "--set", "train.early_stop_patience=1", "--set", "optim.lr=1e-30"]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    let run = dir.join("runs/r");
+    let rows = read_csv(&run.join("metrics.csv"));
+    let summary: serde_json::Value = serde_json::from_str(&fs::read_to_string(run.join("summary.json")).unwrap()).unwrap();
+    // With a learning rate of 1e-30 nothing moves: epoch 1 stays best, epoch 2 ends the run.
+    assert_eq!(summary["status"], "stopped_early", "{stderr}");
+    assert_eq!((summary["best_epoch"].as_u64(), summary["epochs"].as_u64()), (Some(1), Some(2)));
+    assert_eq!(rows.len(), 2);
+    for r in &rows {
+        let tested = r["epoch"].parse::<u64>().unwrap() % 2 == 0;
+        assert_eq!(!r["test/nrmse"].is_empty(), tested, "{r:?}");
+    }
+    // An unknown selection metric is one line naming the key.
+    let out = tiny_run(&dir, &["--name", "s", "--set", "train.select_metric=val/accuracy"]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success());
+    assert!(error_lines(&stderr)[0].contains("train.select_metric") && error_lines(&stderr)[0].contains("val/nrmse"), "{stderr}");
 }
 
 #[test]

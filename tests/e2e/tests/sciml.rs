@@ -11,7 +11,7 @@ fn tiny_1d(model: &str, extra: &[&str]) {
         .arg(dir.join("runs"))
         .arg("--set")
         .arg(format!("data.cache_dir={}", dir.join("cache").display()));
-    for set in ["data.dataset=burgers-1d", "data.num_samples=30", "data.resolution=256", "train.batch_size=6", "optim.lr=3e-3"] {
+    for set in ["data.dataset=burgers-1d", "data.num_samples=30", "data.resolution=256", "train.batch_size=6", "optim.lr=3e-3", "train.test_every=1"] {
         cmd.args(["--set", set]);
     }
     for set in extra {
