@@ -21,6 +21,7 @@ pub mod schedule;
 pub mod seed;
 pub mod spectral;
 pub mod summary;
+pub mod sweep;
 pub mod task;
 pub mod text;
 pub mod train;

@@ -30,11 +30,62 @@ enum Command {
         #[command(subcommand)]
         command: PluginsCommand,
     },
+    /// Run a grid of runs from a sweep file (locally or as a Slurm job array) and report the
+    /// comparison with paired statistics; `engine sweep report DIR` rewrites a report.
+    Sweep(SweepArgs),
     /// Built-in PDE datasets.
     Data {
         #[command(subcommand)]
         command: DataCommand,
     },
+}
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+struct SweepArgs {
+    #[command(subcommand)]
+    action: Option<SweepAction>,
+    /// The sweep file (TOML: [sweep], [set], [grid], [report], [slurm]; docs/ablations.md).
+    #[arg(required = true)]
+    file: Option<PathBuf>,
+    /// The sweep directory (default: sweeps/<sweep file name>).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Runs at once (default: the sweep file's, else cores / train.threads).
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Where the runs go: this machine, or a Slurm job array.
+    #[arg(long, value_enum, default_value = "local")]
+    executor: Executor,
+    /// List the grid points, their run names and states; run nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// With --executor slurm: write the job script without submitting it.
+    #[arg(long)]
+    emit_only: bool,
+    /// With --executor slurm: wait for the job array to finish, then write the report.
+    #[arg(long)]
+    wait: bool,
+    /// Run only grid point INDEX (what each Slurm array task does).
+    #[arg(long, value_name = "INDEX", hide = true)]
+    point: Option<usize>,
+    #[command(flatten)]
+    search: SearchArgs,
+}
+
+#[derive(Subcommand)]
+enum SweepAction {
+    /// Write results.csv, report.md and plots/ of a sweep directory from its runs' summary.json.
+    Report {
+        /// The sweep directory.
+        dir: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Executor {
+    Local,
+    Slurm,
 }
 
 #[derive(Subcommand)]
@@ -186,6 +237,89 @@ fn main() -> ExitCode {
     }
 }
 
+fn sweep(args: SweepArgs) -> Result<()> {
+    use engine::sweep::{self, report, slurm, spec::Sweep, SweepDir};
+    if let Some(SweepAction::Report { dir }) = args.action {
+        let sweep = Sweep::load(&dir.join("sweep.toml"), None)?;
+        let dir = SweepDir::open(&dir, &sweep)?;
+        let written = report::write(&sweep, &dir)?;
+        println!("{}", written.text);
+        println!("wrote {} and {} ({} plots)", written.report_md.display(), written.results_csv.display(), written.plots.len());
+        return Ok(());
+    }
+    let file = args.file.expect("clap requires FILE without a subcommand");
+    let search = SearchPath::new(&args.search.plugin_dirs)?;
+    let sweep = Sweep::load(&file, Some(&search))?;
+    let out = args.out.clone().unwrap_or_else(|| PathBuf::from("sweeps").join(file.file_stem().unwrap_or_default()));
+    let points = sweep.points();
+    let engine_exe = std::env::current_exe()?;
+    if let Some(i) = args.point {
+        let point = points.get(i).ok_or_else(|| anyhow::anyhow!("--point {i}: the grid has {} points", points.len()))?;
+        let dir = SweepDir::open(&out, &sweep)?;
+        return match dir.run_point(&engine_exe, &sweep, point)? {
+            sweep::PointState::Done => Ok(()),
+            _ => Err(anyhow::anyhow!("grid point {} failed: {}", point.name, dir.failure(point).unwrap_or_default())),
+        };
+    }
+    if args.dry_run {
+        let dir = out.join("fingerprint.json").exists().then(|| SweepDir::open(&out, &sweep)).transpose()?;
+        println!("{} grid points ({}), sweep directory {}", points.len(), sweep.grid.iter().map(|(k, v)| format!("{k}: {}", v.len())).collect::<Vec<_>>().join(" x "), out.display());
+        for p in &points {
+            let state = dir.as_ref().map(|d| d.state(p).as_str()).unwrap_or("new");
+            let values: Vec<String> = p.values.iter().map(|(k, v)| format!("{k}={}", engine::sweep::spec::plain(v))).collect();
+            println!("{:>4}  {:<9}  {}  ({})", p.index, state, p.name, values.join(" "));
+        }
+        return Ok(());
+    }
+    let threads = sweep.load_config(&points[0])?.config.train.threads.max(1);
+    let dir = SweepDir::open(&out, &sweep)?;
+    match args.executor {
+        Executor::Local => {
+            let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+            let jobs = args.jobs.or(sweep.jobs).unwrap_or((cores / threads).max(1));
+            let outcome = sweep::run_local(&sweep, &dir, &engine_exe, jobs)?;
+            let written = report::write(&sweep, &dir)?;
+            println!("{}", written.text);
+            println!(
+                "sweep {}: {} run now, {} already done, {} failed; report: {}",
+                out.display(),
+                outcome.done,
+                outcome.skipped,
+                outcome.failed.len(),
+                written.report_md.display()
+            );
+            if !outcome.failed.is_empty() {
+                return Err(anyhow::anyhow!("{} of the sweep's runs failed (see {}/failed/); rerun the same command to retry them", outcome.failed.len(), out.display()));
+            }
+        }
+        Executor::Slurm => {
+            let pending = slurm::pending(&dir, &points);
+            if pending.is_empty() {
+                let written = report::write(&sweep, &dir)?;
+                println!("every grid point is done; nothing to submit. report: {}", written.report_md.display());
+                return Ok(());
+            }
+            let script = slurm::write_script(&sweep, &dir, &engine_exe, &pending, threads)?;
+            if args.emit_only {
+                println!("{}", script.display());
+                return Ok(());
+            }
+            let job = slurm::submit(&script)?;
+            println!("submitted job {job}: {} array tasks ({}); follow with `squeue -j {job}`; report with `engine sweep report {}`", pending.len(), script.display(), out.display());
+            if args.wait {
+                slurm::wait(&job)?;
+                let written = report::write(&sweep, &dir)?;
+                let failed = points.iter().filter(|p| dir.state(p) != sweep::PointState::Done).count();
+                println!("{}", written.text);
+                if failed > 0 {
+                    return Err(anyhow::anyhow!("{failed} grid points did not finish (see {}/failed/ and logs/)", out.display()));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Run(args) => {
@@ -201,6 +335,7 @@ fn run(cli: Cli) -> Result<()> {
             let analysis = engine::analyze::run(&loaded, &search, &opts)?;
             print!("{}", engine::analyze::format_table(&analysis));
         }
+        Command::Sweep(args) => return sweep(args),
         Command::Data { command: DataCommand::Generate(args) } => {
             let mut sets = vec![format!("data.dataset={}", args.dataset)];
             sets.extend(args.sets);

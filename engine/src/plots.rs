@@ -101,6 +101,110 @@ pub fn line_chart(path: &Path, title: &str, x_label: &str, y_label: &str, series
     })
 }
 
+/// One named series of (x, y, low, high) points: a mean with an interval.
+pub struct ErrSeries {
+    pub name: String,
+    pub points: Vec<(f64, f64, f64, f64)>,
+}
+
+/// Means with intervals per series: error bars (`band` false) or a shaded band (`band` true),
+/// optionally a log x axis and a dashed horizontal reference line. Series differ in colour and in
+/// marker, so they stay apart in print.
+#[allow(clippy::too_many_arguments)]
+pub fn error_chart(path: &Path, title: &str, x_label: &str, y_label: &str, series: &[ErrSeries], log_x: bool, hline: Option<f64>, band: bool) -> Result<()> {
+    let ok = |p: &&(f64, f64, f64, f64)| p.0.is_finite() && p.1.is_finite() && (!log_x || p.0 > 0.0);
+    let all: Vec<(f64, f64, f64, f64)> = series.iter().flat_map(|s| s.points.iter().filter(ok).copied()).collect();
+    if all.is_empty() {
+        return Ok(());
+    }
+    let (mut x0, mut x1) = min_max(all.iter().map(|p| p.0));
+    let lows = all.iter().flat_map(|p| [p.1, p.2, p.3]).chain(hline).filter(|v| v.is_finite());
+    let (mut y0, mut y1) = min_max(lows);
+    if log_x {
+        x0 /= 1.3;
+        x1 *= 1.3;
+    } else if x1 <= x0 {
+        x0 -= 0.5;
+        x1 += 0.5;
+    }
+    if y1 <= y0 {
+        let pad = if y0 == 0.0 { 1.0 } else { y0.abs() * 0.1 };
+        y0 -= pad;
+        y1 += pad;
+    }
+    let margin = (y1 - y0) * 0.08;
+    let (y0, y1) = (y0 - margin, y1 + margin);
+    draw_atomic(path, |tmp| {
+        let root = BitMapBackend::new(tmp, (1000, 620)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| plot_err(path, e))?;
+        let mut builder = ChartBuilder::on(&root);
+        builder.caption(title, ("sans-serif", 20)).margin(14).x_label_area_size(48).y_label_area_size(80);
+        macro_rules! body {
+            ($chart:expr) => {{
+                let mut chart = $chart;
+                chart
+                    .configure_mesh()
+                    .x_desc(x_label)
+                    .y_desc(y_label)
+                    .x_label_formatter(&|v| tick(*v))
+                    .y_label_formatter(&|v| tick(*v))
+                    .label_style(("sans-serif", 14))
+                    .axis_desc_style(("sans-serif", 16))
+                    .draw()
+                    .map_err(|e| plot_err(path, e))?;
+                if let Some(h) = hline {
+                    chart
+                        .draw_series(DashedLineSeries::new(vec![(x0, h), (x1, h)], 8, 6, BLACK.mix(0.6).stroke_width(1)))
+                        .map_err(|e| plot_err(path, e))?;
+                }
+                for (i, s) in series.iter().enumerate() {
+                    let mut pts: Vec<(f64, f64, f64, f64)> = s.points.iter().filter(ok).copied().collect();
+                    pts.sort_by(|a, b| a.0.total_cmp(&b.0));
+                    let color = Palette99::pick(i * 3).to_rgba();
+                    if band && pts.len() > 1 {
+                        let mut outline: Vec<(f64, f64)> = pts.iter().map(|p| (p.0, p.3)).collect();
+                        outline.extend(pts.iter().rev().map(|p| (p.0, p.2)));
+                        chart.draw_series(std::iter::once(Polygon::new(outline, color.mix(0.18).filled()))).map_err(|e| plot_err(path, e))?;
+                    } else {
+                        chart
+                            .draw_series(pts.iter().map(|p| ErrorBar::new_vertical(p.0, p.2, p.1, p.3, color.stroke_width(2), 10)))
+                            .map_err(|e| plot_err(path, e))?;
+                    }
+                    chart
+                        .draw_series(LineSeries::new(pts.iter().map(|p| (p.0, p.1)), color.stroke_width(2)))
+                        .map_err(|e| plot_err(path, e))?
+                        .label(s.name.clone())
+                        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(3)));
+                    let marker = i % 3;
+                    chart
+                        .draw_series(pts.iter().map(|p| -> DynElement<BitMapBackend, (f64, f64)> {
+                            match marker {
+                                0 => Circle::new((p.0, p.1), 4, color.filled()).into_dyn(),
+                                1 => TriangleMarker::new((p.0, p.1), 5, color.filled()).into_dyn(),
+                                _ => Cross::new((p.0, p.1), 5, color.stroke_width(2)).into_dyn(),
+                            }
+                        }))
+                        .map_err(|e| plot_err(path, e))?;
+                }
+                chart
+                    .configure_series_labels()
+                    .position(SeriesLabelPosition::UpperRight)
+                    .background_style(WHITE.mix(0.85))
+                    .border_style(BLACK)
+                    .label_font(("sans-serif", 14))
+                    .draw()
+                    .map_err(|e| plot_err(path, e))?;
+            }};
+        }
+        if log_x {
+            body!(builder.build_cartesian_2d((x0..x1).log_scale(), y0..y1).map_err(|e| plot_err(path, e))?);
+        } else {
+            body!(builder.build_cartesian_2d(x0..x1, y0..y1).map_err(|e| plot_err(path, e))?);
+        }
+        root.present().map_err(|e| plot_err(path, e))
+    })
+}
+
 /// A log-log histogram of a layer's eigenvalues (density) with the fitted power law
 /// p(x) = (alpha - 1) / xmin * (x / xmin)^(-alpha) over the tail x >= xmin, scaled by the tail's
 /// share of the eigenvalues so that it overlays the histogram.
@@ -180,6 +284,16 @@ pub fn esd_histogram(path: &Path, layer: &str, eigenvalues: &[f64], alpha: f64, 
             .map_err(|e| plot_err(path, e))?;
         root.present().map_err(|e| plot_err(path, e))
     })
+}
+
+/// A tick label: integers as integers, others with at most four significant digits.
+fn tick(v: f64) -> String {
+    if v == 0.0 || (v - v.round()).abs() < 1e-9 * v.abs().max(1.0) {
+        return format!("{:.0}", v.round());
+    }
+    let digits = (3 - v.abs().log10().floor() as i32).max(0) as usize;
+    let s = format!("{v:.digits$}");
+    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
 }
 
 fn min_max(values: impl Iterator<Item = f64>) -> (f64, f64) {

@@ -45,6 +45,31 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     fs::rename(&tmp, path).map_err(|e| io_err(path, e))
 }
 
+/// A lock held while a process writes into a directory; a second writer is refused with the
+/// holder's PID.
+pub struct DirLock {
+    _file: std::fs::File,
+}
+
+impl DirLock {
+    pub fn acquire(dir: &Path, what: &str) -> Result<Self> {
+        let path = dir.join(".lock");
+        let mut file = std::fs::OpenOptions::new().create(true).truncate(false).read(true).write(true).open(&path).map_err(|e| io_err(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => {
+                let _ = file.set_len(0);
+                let _ = write!(file, "{}", std::process::id());
+                Ok(Self { _file: file })
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let holder = std::fs::read_to_string(&path).unwrap_or_default();
+                Err(EngineError::RunDir(format!("{what} `{}` is in use by another engine process (PID {})", dir.display(), holder.trim())))
+            }
+            Err(std::fs::TryLockError::Error(e)) => Err(io_err(&path, e)),
+        }
+    }
+}
+
 /// An append-only CSV file with a fixed header.
 pub struct CsvLog {
     path: PathBuf,

@@ -108,12 +108,15 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
             run_dir
         }
     };
+    // One writer per run directory: a second `--resume` of the same run is refused.
+    let _lock = rundir::DirLock::acquire(&run_dir, "run directory")?;
     tracing::info!("run directory: {}", run_dir.display());
 
     let start = match resume {
         Some(dir) => {
             let point = ResumePoint::restore(dir, &mut plugins, &task)?;
-            if point.epochs_done >= cfg.train.epochs {
+            // A run that trained every epoch but died before its summary only finishes.
+            if point.epochs_done >= cfg.train.epochs && dir.join("summary.json").exists() {
                 return Err(EngineError::Config(format!(
                     "the run already completed {} epochs; raise train.epochs (--epochs) to continue it",
                     point.epochs_done

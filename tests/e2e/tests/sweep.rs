@@ -1,0 +1,149 @@
+//! `engine sweep` end to end: the CI sweep (configs/sweeps/smoke.toml) run locally, its report, a
+//! rerun that starts nothing, an interrupted point that resumes, bad sweep files. The same sweep on
+//! a real single-node Slurm is in tests/e2e/tests/slurm.rs.
+
+use engine_e2e::*;
+use std::fs;
+use std::path::Path;
+
+fn sweep_cmd(dir: &Path, args: &[&str]) -> std::process::Command {
+    let mut cmd = engine();
+    cmd.current_dir(repo_root()).arg("sweep").args(args).arg("--out").arg(dir.join("sweep"));
+    // Generated data goes to the test's directory, not the repository's data-cache/.
+    cmd.env("ENGINE_DATA__CACHE_DIR", dir.join("cache"));
+    cmd
+}
+
+/// The checks every finished smoke sweep passes (local or Slurm).
+pub fn check_smoke_report(sweep: &Path) {
+    let runs: Vec<_> = fs::read_dir(sweep.join("runs")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(runs.len(), 8, "{runs:?}");
+    for run in &runs {
+        let s: serde_json::Value = serde_json::from_str(&fs::read_to_string(run.join("summary.json")).unwrap()).unwrap();
+        assert!(s["best"]["test/nrmse"].as_f64().unwrap().is_finite(), "{}", run.display());
+    }
+    let report = fs::read_to_string(sweep.join("report.md")).unwrap();
+    // The table: one row per data size, one column per scheduler, and persistence beside them.
+    assert!(report.contains("| data.train_ratio | n train | constant-lr | tempbalance | persistence |"), "{report}");
+    assert!(report.contains("| 0.25 | ") && report.contains("| 1.0 | "), "{report}");
+    // The paired comparison with its statistics and a sentence per comparison.
+    assert!(report.contains("### Against constant-lr (paired by seed)"), "{report}");
+    assert!(report.contains("| 0.25 | tempbalance | 2 |"), "{report}");
+    assert!(report.contains("data.train_ratio 0.25, tempbalance: "), "{report}");
+    for plot in ["group1-metric-vs-size.png", "group1-gain-vs-size.png", "group1-val-curves.png"] {
+        let bytes = fs::read(sweep.join("plots").join(plot)).unwrap();
+        assert_eq!(&bytes[1..4], b"PNG", "{plot}");
+    }
+    let csv = read_csv(&sweep.join("results.csv"));
+    assert_eq!(csv.len(), 8);
+    assert!(csv.iter().all(|r| r["state"] == "done" && !r["best:test/nrmse"].is_empty()), "{csv:?}");
+}
+
+#[test]
+fn smoke_sweep_runs_reports_and_resumes() {
+    let dir = temp_dir("sweep-smoke");
+    let out = sweep_cmd(&dir, &["configs/sweeps/smoke.toml", "--jobs", "2"]).output().unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("8 run now, 0 already done, 0 failed"), "{stdout}");
+    // Plain progress lines when not on a terminal.
+    assert!(stderr.contains("sweep [8/8] done"), "{stderr}");
+    let sweep = dir.join("sweep");
+    check_smoke_report(&sweep);
+
+    // A rerun of a finished sweep starts nothing.
+    let out = sweep_cmd(&dir, &["configs/sweeps/smoke.toml"]).output().unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("0 run now, 8 already done"), "{stdout}");
+
+    // An interrupted point (summary gone, checkpoints kept) resumes from its checkpoint; a point
+    // that never finished an epoch starts again.
+    let a = sweep.join("runs/scheduler-tempbalance__train_ratio-1.0__seed-1");
+    let b = sweep.join("runs/scheduler-constant-lr__train_ratio-0.25__seed-0");
+    let before = fs::read_to_string(a.join("metrics.csv")).unwrap();
+    fs::remove_file(a.join("summary.json")).unwrap();
+    fs::remove_dir_all(&b).unwrap();
+    fs::create_dir_all(&b).unwrap();
+    let out = sweep_cmd(&dir, &["configs/sweeps/smoke.toml", "--dry-run"]).output().unwrap();
+    let (stdout, _) = texts(&out);
+    assert!(stdout.contains("resumable  scheduler-tempbalance__train_ratio-1.0__seed-1"), "{stdout}");
+    let out = sweep_cmd(&dir, &["configs/sweeps/smoke.toml"]).output().unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("2 run now, 6 already done"), "{stdout}");
+    assert_eq!(fs::read_to_string(a.join("metrics.csv")).unwrap(), before, "a resumed complete run adds no rows");
+    let log = fs::read_to_string(sweep.join("logs/scheduler-tempbalance__train_ratio-1.0__seed-1.log")).unwrap();
+    assert!(log.contains("resuming from"), "{log}");
+    check_smoke_report(&sweep);
+}
+
+#[test]
+fn a_failed_run_is_recorded_and_does_not_stop_the_others() {
+    let dir = temp_dir("sweep-fail");
+    let file = dir.join("fail.toml");
+    let smoke = fs::read_to_string(repo_root().join("configs/sweeps/smoke.toml")).unwrap();
+    let smoke = smoke.replace("config = \"../fno2d-diffreact.toml\"", &format!("config = \"{}\"", repo_root().join("configs/fno2d-diffreact.toml").display()));
+    // A learning rate that diverges makes a non-finite loss: those runs fail, the rest finish.
+    let text = smoke.replace("seed = [0, 1]", "seed = [0]").replace("data.train_ratio = [0.25, 1.0]", "optim.lr = [3e-3, 1e30]").replace("optim.lr = 3e-3\n", "");
+    fs::write(&file, text).unwrap();
+    let out = sweep_cmd(&dir, &[file.to_str().unwrap()]).output().unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(!out.status.success(), "{stdout}");
+    assert!(stdout.contains("2 run now, 0 already done, 2 failed"), "{stdout}");
+    let failed: Vec<_> = fs::read_dir(dir.join("sweep/failed")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert_eq!(failed.len(), 2, "{failed:?}");
+    let line = fs::read_to_string(dir.join("sweep/failed").join(&failed[0])).unwrap();
+    assert!(line.starts_with("error:") && line.contains("non-finite"), "{line}");
+    assert!(error_lines(&stderr).last().unwrap().contains("2 of the sweep's runs failed"), "{stderr}");
+    let report = fs::read_to_string(dir.join("sweep/report.md")).unwrap();
+    assert!(report.contains("## Failed runs") && report.contains("non-finite"), "{report}");
+}
+
+#[test]
+fn bad_sweep_files_are_one_line_errors_before_any_run() {
+    let dir = temp_dir("sweep-bad");
+    let base = repo_root().join("configs/fno2d-diffreact.toml");
+    let cases: &[(&str, &str, &str)] = &[
+        ("unknown-section", "[grid]\nseed = [0]\n[grids]\nx = 1\n", "unknown field `grids`"),
+        ("unknown-key", "[grid]\nseed = [0]\ntrain.epoch = [1, 2]\n", "unknown key `train.epoch`"),
+        ("empty-grid", "[grid]\n", "the grid is empty"),
+        ("no-grid", "[set]\ntrain.epochs = 1\n", "no [grid] section"),
+        ("empty-values", "[grid]\nseed = []\n", "grid key `seed` has no values"),
+        ("not-a-list", "[grid]\nseed = 3\n", "must be a list"),
+        ("no-such-scheduler", "[grid]\nscheduler = [\"constant-lr\", \"tempbalanse\"]\n", "no scheduler plugin named `tempbalanse`"),
+        ("no-such-model", "[grid]\nmodel = [\"fno3d\"]\n", "no model plugin named `fno3d`"),
+        ("bad-base", "[sweep]\nconfig = \"nope.toml\"\n[grid]\nseed = [0]\n", "`sweep.config` = `nope.toml`"),
+        ("bad-type", "[grid]\ntrain.epochs = [\"many\"]\n", "train.epochs"),
+    ];
+    for (name, text, expect) in cases {
+        let file = dir.join(format!("{name}.toml"));
+        let text = if text.contains("[sweep]") { text.to_string() } else { format!("[sweep]\nconfig = \"{}\"\n{text}", base.display()) };
+        fs::write(&file, text).unwrap();
+        let out = sweep_cmd(&dir, &[file.to_str().unwrap()]).output().unwrap();
+        let (_, stderr) = texts(&out);
+        assert!(!out.status.success(), "{name}");
+        let lines = error_lines(&stderr);
+        assert_eq!(lines.len(), 1, "{name}: {stderr}");
+        assert!(lines[0].contains(&format!("{name}.toml")) && lines[0].contains(expect), "{name}: {stderr}");
+        assert!(!dir.join("sweep").exists(), "{name}: a run started");
+    }
+    // A sweep directory of another sweep is refused.
+    let good = dir.join("good.toml");
+    fs::write(&good, format!("[sweep]\nconfig = \"{}\"\n[set]\ntrain.epochs = 1\n{}\n[grid]\nseed = [0]\n", base.display(), tiny_sets())).unwrap();
+    let out = sweep_cmd(&dir, &[good.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    fs::write(&good, format!("[sweep]\nconfig = \"{}\"\n[set]\ntrain.epochs = 2\n{}\n[grid]\nseed = [0]\n", base.display(), tiny_sets())).unwrap();
+    let out = sweep_cmd(&dir, &[good.to_str().unwrap()]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success());
+    assert!(error_lines(&stderr)[0].contains("holds another sweep"), "{stderr}");
+}
+
+/// The tiny settings as [set] lines.
+fn tiny_sets() -> String {
+    TINY.iter().map(|s| {
+        let (k, v) = s.split_once('=').unwrap();
+        format!("{k} = {v}")
+    }).collect::<Vec<_>>().join("\n")
+}
