@@ -68,7 +68,7 @@ pub fn write(sweep: &Sweep, dir: &SweepDir) -> Result<Written> {
     let mut md = String::new();
     let done = entries.iter().filter(|e| e.state == PointState::Done).count();
     let failed: Vec<&Entry> = entries.iter().filter(|e| e.state == PointState::Failed).collect();
-    let _ = writeln!(md, "# Sweep report: {}\n", sweep.file.display());
+    let _ = writeln!(md, "# Sweep report: {}\n", dir.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
     let _ = writeln!(
         md,
         "{} grid points: {done} finished, {} failed, {} not finished. Headline: `{metric}` of the best-validation checkpoint (lower is {}). Baseline: `{}`.\n",

@@ -124,3 +124,41 @@ pub fn close(a: f64, b: f64, rel: f64) -> bool {
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
 }
+
+/// `engine sweep ARGS --out <dir>/sweep` from the repository root, with generated data cached
+/// under `dir`.
+pub fn sweep_cmd(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = engine();
+    cmd.current_dir(repo_root()).arg("sweep").args(args).arg("--out").arg(dir.join("sweep"));
+    // Generated data goes to the test's directory, not the repository's data-cache/.
+    cmd.env("ENGINE_DATA__CACHE_DIR", dir.join("cache"));
+    cmd
+}
+
+/// The checks every finished configs/sweeps/smoke.toml sweep passes (local or Slurm): a summary
+/// per run, the table, the paired comparison, the plots, results.csv.
+pub fn check_smoke_report(sweep: &Path) {
+    use std::fs;
+    let runs: Vec<_> = fs::read_dir(sweep.join("runs")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(runs.len(), 8, "{runs:?}");
+    for run in &runs {
+        let s: serde_json::Value = serde_json::from_str(&fs::read_to_string(run.join("summary.json")).unwrap()).unwrap();
+        assert!(s["best"]["test/nrmse"].as_f64().unwrap().is_finite(), "{}", run.display());
+    }
+    let report = fs::read_to_string(sweep.join("report.md")).unwrap();
+    // The table: one row per data size, one column per scheduler, and persistence beside them.
+    assert!(report.contains("| data.train_ratio | n train | constant-lr | tempbalance | persistence |"), "{report}");
+    assert!(report.contains("| 0.25 | ") && report.contains("| 1.0 | "), "{report}");
+    // The paired comparison with its statistics and a sentence per comparison.
+    assert!(report.contains("### Against constant-lr (paired by seed)"), "{report}");
+    assert!(report.contains("| 0.25 | tempbalance | 2 |"), "{report}");
+    assert!(report.contains("data.train_ratio 0.25, tempbalance: "), "{report}");
+    for plot in ["group1-metric-vs-size.png", "group1-gain-vs-size.png", "group1-val-curves.png"] {
+        let bytes = fs::read(sweep.join("plots").join(plot)).unwrap();
+        assert_eq!(&bytes[1..4], b"PNG", "{plot}");
+    }
+    let csv = read_csv(&sweep.join("results.csv"));
+    assert_eq!(csv.len(), 8);
+    assert!(csv.iter().all(|r| r["state"] == "done" && !r["best:test/nrmse"].is_empty()), "{csv:?}");
+}
+
