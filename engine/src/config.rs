@@ -137,6 +137,9 @@ pub struct TrainConfig {
     pub select_metric: String,
     /// Stop once the selection metric has not improved for this many epochs (0: never).
     pub early_stop_patience: u64,
+    /// PDE data: `channel` trains on per-channel unit-Gaussian normalised fields (training-split
+    /// statistics; metrics stay in physical units), `none` on raw fields as PDEBench does.
+    pub normalize: String,
 }
 
 impl Default for TrainConfig {
@@ -153,6 +156,7 @@ impl Default for TrainConfig {
             test_every: 0,
             select_metric: String::new(),
             early_stop_patience: 0,
+            normalize: "channel".into(),
         }
     }
 }

@@ -15,6 +15,58 @@ pub struct PdeData {
     pub test: Vec<usize>,
     initial_step: usize,
     t_train: usize,
+    /// Per-channel normalisation the model sees (`train.normalize = "channel"`).
+    pub normalizer: Option<Normalizer>,
+}
+
+/// Per-channel unit-Gaussian normalisation (neuraloperator's unit Gaussian normaliser, one mean
+/// and standard deviation per physical channel): the model trains and predicts on
+/// (u - mean_c) / std_c; predictions are mapped back before any metric, so every reported figure
+/// is in physical units. The statistics come from the training split only.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Normalizer {
+    pub mean: Vec<f64>,
+    pub std: Vec<f64>,
+}
+
+impl Normalizer {
+    /// Statistics over every point and frame of the training samples.
+    fn fit(dataset: &datasets::PdeDataset, train: &[usize]) -> Self {
+        Self::fit_samples(train.iter().map(|&i| dataset.sample(i)), dataset.c())
+    }
+
+    /// Statistics of samples laid out [points, T, C] (channel fastest).
+    fn fit_samples<'a>(samples: impl Iterator<Item = &'a [f32]>, c: usize) -> Self {
+        let mut sum = vec![0f64; c];
+        let mut sq = vec![0f64; c];
+        let mut count = 0usize;
+        for sample in samples {
+            for (k, v) in sample.iter().enumerate() {
+                sum[k % c] += *v as f64;
+                sq[k % c] += (*v as f64) * (*v as f64);
+            }
+            count += sample.len() / c;
+        }
+        let n = count.max(1) as f64;
+        let mean: Vec<f64> = sum.iter().map(|s| s / n).collect();
+        // A constant channel keeps unit scale rather than blowing up.
+        let std = sq.iter().zip(&mean).map(|(q, m)| (q / n - m * m).max(0.0).sqrt()).map(|s| if s > 1e-12 { s } else { 1.0 }).collect();
+        Self { mean, std }
+    }
+
+    fn normalize(&self, u: &mut [f32]) {
+        let c = self.mean.len();
+        for (k, v) in u.iter_mut().enumerate() {
+            *v = ((*v as f64 - self.mean[k % c]) / self.std[k % c]) as f32;
+        }
+    }
+
+    fn denormalize(&self, u: &mut [f32]) {
+        let c = self.mean.len();
+        for (k, v) in u.iter_mut().enumerate() {
+            *v = (*v as f64 * self.std[k % c] + self.mean[k % c]) as f32;
+        }
+    }
 }
 
 /// One batch: the trajectories `u` [B, X.., T, C] and the grid [X.., d] (d = 1 or 2 spatial dims).
@@ -44,6 +96,14 @@ impl PdeData {
         let (dataset, cache) = datasets::PdeDataset::load(&cfg.data, Some(&progress))?;
         tracing::info!("data cache: {}{}", cache.path.display(), if cache.generated { " (generated)" } else { "" });
         let split = datasets::Split::new(dataset.n(), &cfg.data)?;
+        let normalizer = match cfg.train.normalize.as_str() {
+            "channel" => Some(Normalizer::fit(&dataset, &split.train)),
+            "none" => None,
+            other => return Err(EngineError::Config(format!("`train.normalize` is `{other}`; use \"channel\" or \"none\""))),
+        };
+        if let Some(n) = &normalizer {
+            tracing::info!("normalising channels by training statistics: mean {:?}, std {:?}", n.mean.iter().map(|v| format!("{v:.3e}")).collect::<Vec<_>>(), n.std.iter().map(|v| format!("{v:.3e}")).collect::<Vec<_>>());
+        }
         if dataset.t() < cfg.train.t_train {
             return Err(EngineError::Config(format!(
                 "`train.t_train` = {} but the data has {} frames after reduced_resolution_t",
@@ -59,6 +119,7 @@ impl PdeData {
             initial_step: cfg.train.initial_step,
             t_train: cfg.train.t_train,
             dataset,
+            normalizer,
         })
     }
 
@@ -75,11 +136,20 @@ impl PdeData {
         self.dataset.c()
     }
 
+    /// The batch the model sees (normalised when asked).
     pub fn batch(&self, indices: &[usize]) -> Batch<'_> {
+        let mut u = self.dataset.gather(indices);
+        if let Some(n) = &self.normalizer {
+            n.normalize(&mut u);
+        }
+        self.batch_of(indices.len(), u)
+    }
+
+    fn batch_of(&self, b: usize, u: Vec<f32>) -> Batch<'_> {
         let spatial = self.spatial().iter().map(|&d| d as u64);
-        let u_shape = std::iter::once(indices.len() as u64).chain(spatial.clone()).chain([self.frames() as u64, self.channels() as u64]).collect();
+        let u_shape = std::iter::once(b as u64).chain(spatial.clone()).chain([self.frames() as u64, self.channels() as u64]).collect();
         let grid_shape = spatial.chain([self.spatial().len() as u64]).collect();
-        Batch { u: self.dataset.gather(indices), u_shape, grid: &self.grid, grid_shape }
+        Batch { u, u_shape, grid: &self.grid, grid_shape }
     }
 
     /// Rolls the model out on `indices` in batches of `train.eval_batch_size` and scores it.
@@ -93,8 +163,9 @@ impl PdeData {
         let mut pred_only = datasets::MetricAccumulator::new();
         let mut loss_sum = 0.0;
         for chunk in indices.chunks(cfg.train.eval_batch_size) {
+            let raw = self.dataset.gather(chunk);
+            let target = take_frames(&raw, chunk.len() * points, t_all, self.t_train, c);
             let batch = self.batch(chunk);
-            let target = take_frames(&batch.u, chunk.len() * points, t_all, self.t_train, c);
             let outputs = model.predict(&batch.into_host().views())?;
             let pred = outputs.iter().find(|t| t.name.as_str() == "pred").ok_or_else(|| {
                 EngineError::Plugin(format!("model plugin `{}` returned no `pred` tensor from predict", model.name))
@@ -111,10 +182,17 @@ impl PdeData {
                     expected
                 )));
             }
+            // Metrics in physical units; the loss in the units the model trains on.
+            let mut physical = pred.data.to_vec();
+            let mut model_target = target.clone();
+            if let Some(n) = &self.normalizer {
+                n.denormalize(&mut physical);
+                n.normalize(&mut model_target);
+            }
             let layout = datasets::FieldLayout { batch: chunk.len(), space: points, frames: self.t_train, channels: c };
-            all.add_batch(&pred.data, &target, layout, 0..self.t_train)?;
-            pred_only.add_batch(&pred.data, &target, layout, self.initial_step..self.t_train)?;
-            loss_sum += rollout_loss(&pred.data, &target, [chunk.len(), points, self.t_train, c], self.initial_step) * chunk.len() as f64;
+            all.add_batch(&physical, &target, layout, 0..self.t_train)?;
+            pred_only.add_batch(&physical, &target, layout, self.initial_step..self.t_train)?;
+            loss_sum += rollout_loss(&pred.data, &model_target, [chunk.len(), points, self.t_train, c], self.initial_step) * chunk.len() as f64;
         }
         // PDEBench averages nRMSE per batch, then over batches.
         Ok(Scores(vec![
@@ -153,7 +231,13 @@ impl PdeData {
             // Shapes are ours, so the accumulator cannot refuse them.
             let _ = all.add_batch(&pred, &target, layout, 0..self.t_train);
             let _ = pred_only.add_batch(&pred, &target, layout, self.initial_step..self.t_train);
-            loss_sum += rollout_loss(&pred, &target, [chunk.len(), points, self.t_train, c], self.initial_step) * chunk.len() as f64;
+            // The loss in the units the model trains on, comparable with the model's.
+            let (mut p, mut y) = (pred.clone(), target.clone());
+            if let Some(n) = &self.normalizer {
+                n.normalize(&mut p);
+                n.normalize(&mut y);
+            }
+            loss_sum += rollout_loss(&p, &y, [chunk.len(), points, self.t_train, c], self.initial_step) * chunk.len() as f64;
         }
         Scores(vec![
             ("loss", loss_sum / indices.len().max(1) as f64),
@@ -220,6 +304,23 @@ mod tests {
         let pred = vec![5.0, 1.0, 2.0, 5.0, 3.0, 4.0]; // point-major: [p0 t0, p0 t1, p0 t2, p1 t0, ...]
         let loss = rollout_loss(&pred, &target, [1, 2, 3, 1], 1);
         assert!((loss - ((1.0 + 9.0) / 2.0 + (4.0 + 16.0) / 2.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn normalizer_uses_per_channel_statistics_and_inverts() {
+        // Two samples, 2 points x 1 frame x 2 channels: channel 0 = 1, 3, 5, 7; channel 1 = 100 constant.
+        let a = [1.0f32, 100.0, 3.0, 100.0];
+        let b = [5.0f32, 100.0, 7.0, 100.0];
+        let n = Normalizer::fit_samples([&a[..], &b[..]].into_iter(), 2);
+        assert_eq!(n.mean, vec![4.0, 100.0]);
+        assert!((n.std[0] - 5f64.sqrt()).abs() < 1e-12);
+        assert_eq!(n.std[1], 1.0, "a constant channel keeps unit scale");
+        let mut u = a.to_vec();
+        n.normalize(&mut u);
+        assert!((u[0] as f64 + 3.0 / 5f64.sqrt()).abs() < 1e-6 && u[1] == 0.0);
+        n.denormalize(&mut u);
+        // Back to physical units within float32 rounding.
+        assert!(u.iter().zip(&a).all(|(x, y)| (x - y).abs() <= 1e-6 * y.abs().max(1.0)), "{u:?}");
     }
 
     #[test]

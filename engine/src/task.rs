@@ -201,6 +201,15 @@ impl Task {
         }
     }
 
+    /// The input normalisation the model was trained with (saved beside every checkpoint as
+    /// normalizer.json, so predictions can be mapped back to physical units without the data).
+    pub fn normalizer_json(&self) -> Option<String> {
+        match self {
+            Task::Pde(d) => d.normalizer.as_ref().map(|n| serde_json::to_string_pretty(n).expect("json")),
+            Task::Text(_) => None,
+        }
+    }
+
     /// Scores of trivial predictors on the test split, shown beside the model's (PDE:
     /// persistence, the last input frame copied forward). Empty for text.
     pub fn baselines(&self, cfg: &Config) -> Vec<(String, Scores)> {

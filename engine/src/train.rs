@@ -382,6 +382,9 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
         .to_string();
         checkpoints.save(epoch_no, is_best, |dir| {
             plugins.model.save_checkpoint(dir, &metadata)?;
+            if let Some(norm) = task.normalizer_json() {
+                std::fs::write(dir.join("normalizer.json"), norm).map_err(|e| io_err(&dir.join("normalizer.json"), e))?;
+            }
             let text = serde_json::to_string_pretty(&state).expect("json");
             std::fs::write(dir.join("state.json"), text).map_err(|e| io_err(&dir.join("state.json"), e))
         })?;

@@ -56,6 +56,10 @@ fn tiny_run_trains_and_writes_the_run_directory() {
     for key in ["optim.weight_decay", "run.name", "run.root", "data.cache_dir", "train.progress"] {
         assert!(summary["overrides"].get(key).is_none(), "{key}: {}", summary["overrides"]);
     }
+    // PDE models train on normalised channels; the statistics travel with every checkpoint.
+    let norm: serde_json::Value = serde_json::from_str(&fs::read_to_string(run.join("checkpoints/best/normalizer.json")).unwrap()).unwrap();
+    assert_eq!((norm["mean"].as_array().unwrap().len(), norm["std"].as_array().unwrap().len()), (2, 2));
+    assert!(norm["std"].as_array().unwrap().iter().all(|s| s.as_f64().unwrap() > 0.0));
     // Persistence is scored on the same test split and shown beside the model.
     assert!(summary["baselines"]["persistence/nrmse"].as_f64().unwrap() > 0.0);
     assert!(stdout.contains("baseline persistence/nrmse"), "{stdout}");
@@ -78,6 +82,13 @@ fn test_curves_and_early_stopping_on_request() {
         let tested = r["epoch"].parse::<u64>().unwrap() % 2 == 0;
         assert_eq!(!r["test/nrmse"].is_empty(), tested, "{r:?}");
     }
+    // Raw fields on request (PDEBench's way): no statistics saved; a wrong value is one line.
+    let out = tiny_run(&dir, &["--name", "raw", "--epochs", "1", "--set", "train.normalize=none"]).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    assert!(!run.with_file_name("raw").join("checkpoints/last/normalizer.json").exists());
+    let out = tiny_run(&dir, &["--name", "bad", "--set", "train.normalize=zscore"]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success() && error_lines(&stderr)[0].contains("train.normalize"), "{stderr}");
     // An unknown selection metric is one line naming the key.
     let out = tiny_run(&dir, &["--name", "s", "--set", "train.select_metric=val/accuracy"]).output().unwrap();
     let (_, stderr) = texts(&out);
