@@ -70,6 +70,32 @@ impl DirLock {
     }
 }
 
+/// Cuts a log back to what a checkpoint covers, before a resumed run appends to it: keeps the
+/// first `header_lines` lines and every complete line after them that `keep` accepts, drops the
+/// rest (rows of epochs or steps after the checkpoint, and a half-written last line). Rewritten
+/// atomically; a missing file is left missing.
+pub fn truncate_log(path: &Path, header_lines: usize, keep: impl Fn(&str) -> bool) -> Result<()> {
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io_err(path, e)),
+    };
+    let mut out = String::with_capacity(text.len());
+    // Only lines that end in a newline were written completely.
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if !line.ends_with('\n') {
+            break;
+        }
+        if i < header_lines || keep(line.trim_end_matches('\n')) {
+            out.push_str(line);
+        }
+    }
+    if out.len() != text.len() {
+        write_atomic(path, out.as_bytes())?;
+    }
+    Ok(())
+}
+
 /// An append-only CSV file with a fixed header.
 pub struct CsvLog {
     path: PathBuf,
@@ -173,6 +199,17 @@ impl Checkpoints {
         }
         self.prune()?;
         Ok(done)
+    }
+
+    /// Points `best` at `epoch-NNNN` when that checkpoint exists: after a kill between the two
+    /// pointer moves of a save, `best` can lag behind the state the run resumes from, and the true
+    /// best would then be pruned.
+    pub fn repair_best(&self, best_epoch: u64) -> Result<()> {
+        let name = format!("epoch-{best_epoch:04}");
+        if self.dir.join(&name).is_dir() && self.target("best") != Some(self.dir.join(&name)) {
+            self.point("best", &name)?;
+        }
+        Ok(())
     }
 
     /// The directory a pointer refers to, if any.

@@ -181,6 +181,19 @@ impl ResumePoint {
             (Some(e), Some(v)) => Some((e, v)),
             _ => None,
         };
+        if let Some(b) = state.get("best_epoch").and_then(|v| v.as_u64()) {
+            checkpoints.repair_best(b)?;
+        }
+        // Logs may run ahead of the checkpoint (written before it, or cut by a kill mid-line):
+        // cut them back, so the resumed run continues them with no repeated or half line.
+        let cell = |line: &str, i: usize| line.split(',').nth(i).and_then(|c| c.parse::<u64>().ok());
+        rundir::truncate_log(&run_dir.join("metrics.csv"), 1, |l| cell(l, 0).is_some_and(|e| e <= epochs_done))?;
+        rundir::truncate_log(&run_dir.join("metrics.jsonl"), 0, |l| {
+            serde_json::from_str::<serde_json::Value>(l).ok().and_then(|v| v.get("step").and_then(|s| s.as_u64())).is_some_and(|s| s < step)
+        })?;
+        for file in ["spectral/layers.csv", "spectral/summary.csv"] {
+            rundir::truncate_log(&run_dir.join(file), 1, |l| cell(l, 1).is_some_and(|s| s < step))?;
+        }
         let records = read_records(&run_dir.join("metrics.csv"), epochs_done, task)?;
         let seconds = |key: &str| state.get(key).and_then(|v| v.as_f64()).unwrap_or(0.0);
         let (elapsed_s, spectral_s) = (seconds("elapsed_s"), seconds("spectral_s"));
@@ -356,6 +369,30 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
         let patience = cfg.train.early_stop_patience;
         stopped_early = patience > 0 && epoch_no + 1 <= cfg.train.epochs && best.is_some_and(|(e, _)| epoch_no - e >= patience);
 
+        // The epoch's row is written before its checkpoint: a kill in between leaves the log ahead,
+        // and a resume cuts it back to the checkpoint (never a missing row).
+        let elapsed = epoch_started.elapsed().as_secs_f64();
+        let mut row = vec![
+            ("epoch".to_string(), epoch_no.to_string()),
+            ("step".to_string(), step.to_string()),
+            ("train/loss".to_string(), fmt_f(train_loss)),
+            ("lr/base".to_string(), fmt_f(schedule.lr(step.saturating_sub(1), epoch))),
+            ("time_s".to_string(), format!("{elapsed:.3}")),
+            ("best".to_string(), (is_best as u8).to_string()),
+        ];
+        for (name, value) in test.iter().flat_map(|t| &t.0) {
+            row.push((format!("test/{name}"), fmt_f(*value)));
+        }
+        if let Some(v) = &val {
+            for (name, value) in &v.0 {
+                row.push((format!("val/{name}"), fmt_f(*value)));
+            }
+        }
+        for g in plan.groups.iter() {
+            row.push((format!("lr/{}", g.group), fmt_f(g.lr)));
+        }
+        epoch_csv.row(&row)?;
+
         let state = json!({
             "epoch": epoch_no,
             "global_step": step,
@@ -389,27 +426,6 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
             std::fs::write(dir.join("state.json"), text).map_err(|e| io_err(&dir.join("state.json"), e))
         })?;
 
-        let elapsed = epoch_started.elapsed().as_secs_f64();
-        let mut row = vec![
-            ("epoch".to_string(), epoch_no.to_string()),
-            ("step".to_string(), step.to_string()),
-            ("train/loss".to_string(), fmt_f(train_loss)),
-            ("lr/base".to_string(), fmt_f(schedule.lr(step.saturating_sub(1), epoch))),
-            ("time_s".to_string(), format!("{elapsed:.3}")),
-            ("best".to_string(), (is_best as u8).to_string()),
-        ];
-        for (name, value) in test.iter().flat_map(|t| &t.0) {
-            row.push((format!("test/{name}"), fmt_f(*value)));
-        }
-        if let Some(v) = &val {
-            for (name, value) in &v.0 {
-                row.push((format!("val/{name}"), fmt_f(*value)));
-            }
-        }
-        for g in plan.groups.iter() {
-            row.push((format!("lr/{}", g.group), fmt_f(g.lr)));
-        }
-        epoch_csv.row(&row)?;
 
         let headline = task.headline();
         let val_text = match &val {

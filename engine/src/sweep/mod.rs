@@ -149,7 +149,7 @@ impl SweepDir {
             .stderr(log)
             .status()
             .map_err(|e| io_err(engine, e))?;
-        Ok(self.record_exit(point, status.success()))
+        Ok(self.record_exit(sweep, point, status.success()))
     }
 
     fn log_file(&self, point: &Point) -> Result<std::fs::File> {
@@ -158,10 +158,13 @@ impl SweepDir {
     }
 
     /// Records how an attempt ended; returns the point's new state.
-    fn record_exit(&self, point: &Point, success: bool) -> PointState {
+    fn record_exit(&self, sweep: &Sweep, point: &Point, success: bool) -> PointState {
         let failed = self.failed_file(point);
         if success && self.run_dir(point).join("summary.json").is_file() {
             let _ = std::fs::remove_file(&failed);
+            if !sweep.keep_checkpoints {
+                let _ = std::fs::remove_dir_all(self.run_dir(point).join("checkpoints"));
+            }
             return PointState::Done;
         }
         let log = std::fs::read_to_string(self.dir.join("logs").join(format!("{}.log", point.name))).unwrap_or_default();
@@ -216,7 +219,7 @@ pub fn run_local(sweep: &Sweep, dir: &SweepDir, engine: &Path, jobs: usize) -> R
                 Some(status) => {
                     let (point, _, started) = running.swap_remove(i);
                     let secs = started.elapsed().as_secs_f64();
-                    let message = match dir.record_exit(&point, status.success()) {
+                    let message = match dir.record_exit(sweep, &point, status.success()) {
                         PointState::Done => {
                             outcome.done += 1;
                             durations.push(secs);

@@ -4,6 +4,7 @@
 //! [sweep]
 //! config = "../fno2d-diffreact.toml"   # base configuration, relative to this file (optional)
 //! jobs = 2                             # runs at once (optional; default cores / train.threads)
+//! keep_checkpoints = false             # delete a finished run's checkpoints (default: keep)
 //!
 //! [set]                                # fixed for every run, as --set takes them
 //! train.epochs = 10
@@ -42,6 +43,7 @@ pub const SIZE_KEYS: [&str; 5] = ["data.train_ratio", "data.reduced_batch", "dat
 struct SweepSection {
     config: Option<PathBuf>,
     jobs: Option<usize>,
+    keep_checkpoints: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -109,6 +111,9 @@ pub struct Sweep {
     /// The base configuration file, absolute.
     pub config: Option<PathBuf>,
     pub jobs: Option<usize>,
+    /// Keep each finished run's checkpoints (default); false deletes them once summary.json is
+    /// written (studies of pretrained models: ~90 MB per checkpoint).
+    pub keep_checkpoints: bool,
     /// Fixed settings as `key=value` in file order of the flattened table.
     pub set: Vec<(String, toml::Value)>,
     /// Grid keys in canonical order (model, scheduler, the others, seed) with their values.
@@ -230,7 +235,7 @@ impl Sweep {
             section.insert("config".into(), toml::Value::String(c.display().to_string()));
         }
         let text = toml::to_string(&table).map_err(|e| file_err(file, e))?;
-        let sweep = Sweep { file: file.to_path_buf(), text, config, jobs: parsed.sweep.jobs, set, grid, report: parsed.report, slurm: parsed.slurm };
+        let sweep = Sweep { file: file.to_path_buf(), text, config, jobs: parsed.sweep.jobs, keep_checkpoints: parsed.sweep.keep_checkpoints.unwrap_or(true), set, grid, report: parsed.report, slurm: parsed.slurm };
         if let Some(search) = search {
             sweep.check(search)?;
         }

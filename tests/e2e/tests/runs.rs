@@ -216,6 +216,58 @@ fn resumed_run_matches_an_uninterrupted_one() {
     assert!(error_lines(&texts(&again).1)[0].contains("already completed 4 epochs"), "{}", texts(&again).1);
 }
 
+/// A run killed between its writes leaves its logs ahead of its last checkpoint (a row of the next
+/// epoch, per-step lines, half a line) and `best` lagging behind the state it resumes from. The
+/// resume cuts the logs back and repairs `best`: every log ends up identical to an uninterrupted
+/// run's, and the true best checkpoint survives pruning.
+#[test]
+fn a_run_killed_between_its_writes_resumes_to_the_same_logs() {
+    let dir = temp_dir("killed");
+    let tb = ["--scheduler", "tempbalance", "--set", "plugins.fno2d.width=16", "--seed", "5"];
+    for (name, epochs) in [("full", "4"), ("half", "2")] {
+        let out = tiny_run(&dir, &[&["--name", name, "--epochs", epochs][..], &tb[..]].concat()).output().unwrap();
+        assert!(out.status.success(), "{}", texts(&out).1);
+    }
+    let (full, half) = (dir.join("runs/full"), dir.join("runs/half"));
+    let lines = |p: &std::path::Path| fs::read_to_string(p).unwrap().lines().map(String::from).collect::<Vec<_>>();
+    let append = |p: &std::path::Path, text: &str| {
+        let mut f = fs::OpenOptions::new().append(true).open(p).unwrap();
+        std::io::Write::write_all(&mut f, text.as_bytes()).unwrap();
+    };
+    // Epoch 3's row and steps, written before a checkpoint that never came; then half a line.
+    let full_csv = lines(&full.join("metrics.csv"));
+    append(&half.join("metrics.csv"), &format!("{}\n", full_csv[3]));
+    let half_steps = lines(&half.join("metrics.jsonl")).len();
+    let full_steps = lines(&full.join("metrics.jsonl"));
+    append(&half.join("metrics.jsonl"), &format!("{}\n{{\"epoch\":3,\"lr/ba", full_steps[half_steps..half_steps + 2].join("\n")));
+    let full_layers = lines(&full.join("spectral/layers.csv"));
+    let half_layers = lines(&half.join("spectral/layers.csv")).len();
+    append(&half.join("spectral/layers.csv"), &format!("{}\n", full_layers[half_layers]));
+    // `best` left on an older checkpoint while the state says epoch 2 is best.
+    let ckpt = half.join("checkpoints");
+    let state: serde_json::Value = serde_json::from_str(&fs::read_to_string(ckpt.join("last/state.json")).unwrap()).unwrap();
+    let best_epoch = state["best_epoch"].as_u64().unwrap();
+    fs::create_dir_all(ckpt.join("epoch-0000")).unwrap();
+    fs::remove_file(ckpt.join("best")).unwrap();
+    std::os::unix::fs::symlink("epoch-0000", ckpt.join("best")).unwrap();
+
+    let resumed = engine().args(["run", "--resume", half.to_str().unwrap(), "--epochs", "4", "--progress", "plain"]).output().unwrap();
+    assert!(resumed.status.success(), "{}", texts(&resumed).1);
+    for file in ["metrics.jsonl", "spectral/layers.csv", "spectral/summary.csv"] {
+        assert_eq!(lines(&half.join(file)), lines(&full.join(file)), "{file}");
+    }
+    let cols = |run: &std::path::Path, col: &str| -> Vec<String> { read_csv(&run.join("metrics.csv")).iter().map(|r| r[col].clone()).collect() };
+    for col in ["epoch", "train/loss", "val/nrmse", "best", "lr/fc1"] {
+        assert_eq!(cols(&half, col), cols(&full, col), "column {col}");
+    }
+    // The best checkpoint is the one the state names, and the stale one is gone.
+    let summary: serde_json::Value = serde_json::from_str(&fs::read_to_string(half.join("summary.json")).unwrap()).unwrap();
+    let best_now = summary["best_epoch"].as_u64().unwrap();
+    assert!(best_now >= best_epoch);
+    assert_eq!(fs::read_link(ckpt.join("best")).unwrap(), std::path::PathBuf::from(format!("epoch-{best_now:04}")));
+    assert!(!ckpt.join("epoch-0000").exists());
+}
+
 /// A diverging run (the base rate jumps by 1e12 after the first epoch) stops at the first
 /// non-finite loss with a one-line error, exit code 1, and epoch 1's checkpoint intact.
 #[test]
