@@ -17,6 +17,20 @@ pub enum EngineError {
     RunDir(String),
     #[error("{path}: {message}")]
     Io { path: String, message: String },
+    /// Stopped by SIGINT or SIGTERM after writing a checkpoint; the message says how to go on.
+    #[error("{message}")]
+    Interrupted { signal: i32, message: String },
+}
+
+impl EngineError {
+    /// The process exit code: 128 + the signal for an interruption (130 for SIGINT, 143 for
+    /// SIGTERM), 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            EngineError::Interrupted { signal, .. } => (128 + signal) as u8,
+            _ => 1,
+        }
+    }
 }
 
 pub type Result<T, E = EngineError> = std::result::Result<T, E>;

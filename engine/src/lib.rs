@@ -19,6 +19,7 @@ pub mod progress;
 pub mod rundir;
 pub mod schedule;
 pub mod seed;
+pub mod signals;
 pub mod spectral;
 pub mod summary;
 pub mod sweep;

@@ -226,14 +226,26 @@ impl RunArgs {
 }
 
 fn main() -> ExitCode {
+    // Output into a closed pipe (`engine sweep --dry-run | head`) ends the process quietly, as
+    // for any Unix tool, instead of panicking in println.
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let filter = tracing_subscriber::EnvFilter::try_from_env("ENGINE_LOG").unwrap_or_else(|_| "info".into());
     tracing_subscriber::fmt().with_env_filter(filter).with_target(false).without_time().with_ansi(std::io::stderr().is_terminal()).with_writer(std::io::stderr).init();
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::FAILURE
-        }
+        Err(e) => match e.downcast_ref::<engine::EngineError>() {
+            Some(interrupted @ engine::EngineError::Interrupted { .. }) => {
+                eprintln!("interrupted: {interrupted}");
+                ExitCode::from(interrupted.exit_code())
+            }
+            _ => {
+                eprintln!("error: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 

@@ -177,7 +177,13 @@ impl Checkpoints {
     /// Writes checkpoint `epoch-NNNN` with `write` (which fills the given directory), then moves
     /// `last` (and `best` if `is_best`) to it and removes checkpoints no pointer references.
     pub fn save(&self, epoch: u64, is_best: bool, write: impl FnOnce(&Path) -> Result<()>) -> Result<PathBuf> {
-        let name = format!("epoch-{epoch:04}");
+        self.save_as(&format!("epoch-{epoch:04}"), is_best, write)
+    }
+
+    /// [`Checkpoints::save`] under another name (`epoch-NNNN-step-SSSSSSSS` for a checkpoint in
+    /// the middle of an epoch, written when a run is interrupted).
+    pub fn save_as(&self, name: &str, is_best: bool, write: impl FnOnce(&Path) -> Result<()>) -> Result<PathBuf> {
+        let name = name.to_string();
         let partial = self.dir.join(format!("{name}.partial"));
         let done = self.dir.join(&name);
         if partial.exists() {

@@ -129,10 +129,12 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
         None => None,
     };
     train(cfg, &run_dir, &task, &data_json, &mut plugins, start).map_err(|e| {
-        // Say where the run can be picked up again.
+        // Say where the run can be picked up again (an interruption already says it).
         match Checkpoints::new(&run_dir).ok().and_then(|c| c.target("last")) {
-            Some(last) => EngineError::Training(format!("{e}; the last good checkpoint is {}", last.display())),
-            None => e,
+            Some(last) if !matches!(e, EngineError::Interrupted { .. }) => {
+                EngineError::Training(format!("{e}; the last good checkpoint is {}", last.display()))
+            }
+            _ => e,
         }
     })
 }
@@ -144,6 +146,10 @@ struct ResumePoint {
     step: u64,
     best: Option<(u64, f64)>,
     records: Vec<EpochRecord>,
+    /// Steps already taken in the epoch after `epochs_done` (a checkpoint written on SIGINT or
+    /// SIGTERM in the middle of an epoch), and their summed loss.
+    step_in_epoch: u64,
+    epoch_loss_sum: f64,
     /// Wall time and spectral time of the processes before this one.
     elapsed_s: f64,
     spectral_s: f64,
@@ -198,8 +204,10 @@ impl ResumePoint {
         let seconds = |key: &str| state.get(key).and_then(|v| v.as_f64()).unwrap_or(0.0);
         let (elapsed_s, spectral_s) = (seconds("elapsed_s"), seconds("spectral_s"));
         let analyses = state.get("analyses").and_then(|v| v.as_u64()).unwrap_or(0);
+        let step_in_epoch = state.get("step_in_epoch").and_then(|v| v.as_u64()).unwrap_or(0);
+        let epoch_loss_sum = seconds("epoch_loss_sum");
         tracing::info!("resuming from {} (epoch {epochs_done}, step {step})", last.display());
-        Ok(Self { epochs_done, step, best, records, elapsed_s, spectral_s, analyses })
+        Ok(Self { epochs_done, step, best, records, step_in_epoch, epoch_loss_sum, elapsed_s, spectral_s, analyses })
     }
 }
 
@@ -276,6 +284,8 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
     let elapsed_before = start.elapsed_s;
     let selection_name = task.selection_metric(cfg)?;
     let mut stopped_early = false;
+    let stop = crate::signals::StopRequest::install().map_err(|e| EngineError::Training(format!("cannot install signal handlers: {e}")))?;
+    let (resume_epoch, resume_skip, resume_loss) = (start.epochs_done, start.step_in_epoch, start.epoch_loss_sum);
 
     for epoch in start.epochs_done..cfg.train.epochs {
         // `epoch` is 0-based as plugins see it; files and logs count completed epochs from 1.
@@ -285,9 +295,11 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed::derive(cfg.seed, &format!("shuffle/{epoch}")));
         order.shuffle(&mut rng);
 
-        let mut loss_sum = 0.0;
+        // An epoch interrupted by a signal continues after the steps it had taken.
+        let skip = if epoch == resume_epoch { resume_skip as usize } else { 0 };
+        let mut loss_sum = if epoch == resume_epoch { resume_loss } else { 0.0 };
         let mut plan = StepPlan::uniform(&groups, cfg.optim.lr, cfg.optim.weight_decay);
-        for (step_in_epoch, batch_indices) in order.chunks(cfg.train.batch_size).enumerate() {
+        for (step_in_epoch, batch_indices) in order.chunks(cfg.train.batch_size).enumerate().skip(skip) {
             let step_in_epoch = step_in_epoch as u64;
             let base_lr = schedule.lr(step, epoch);
             let ctx = StepContext {
@@ -344,6 +356,39 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
             step_log.write(&line)?;
             step += 1;
             progress.step(|| format!("epoch {epoch} loss {:.4e}", out.loss));
+            if stop.requested() {
+                step_log.flush()?;
+                progress.finish();
+                let state = json!({
+                    "epoch": epoch,
+                    "global_step": step,
+                    "step_in_epoch": step_in_epoch + 1,
+                    "epoch_loss_sum": loss_sum,
+                    "seed": cfg.seed,
+                    "api_version": plugin_api::API_VERSION,
+                    "engine_version": env!("CARGO_PKG_VERSION"),
+                    "model": plugins.model.name,
+                    "selection_metric": selection_name,
+                    "best_epoch": best.map(|b| b.0),
+                    "best_value": best.map(|b| b.1),
+                    "elapsed_s": elapsed_before + started.elapsed().as_secs_f64(),
+                    "spectral_s": scheduling_seconds,
+                    "analyses": analyses,
+                    "schedulers": plugins.schedulers.iter().map(|s| Ok(json!({"name": s.name, "state": s.save_state()?}))).collect::<Result<Vec<_>>>()?,
+                });
+                let name = format!("epoch-{epoch_no:04}-step-{step:08}");
+                let dir = save_checkpoint(&checkpoints, &name, false, plugins, task, data_json, epoch_no, step, &state)?;
+                return Err(EngineError::Interrupted {
+                    signal: stop.signal(),
+                    message: format!(
+                        "{} after step {step} (epoch {epoch_no}, step {} of {steps_per_epoch}); checkpoint {}; continue with: engine run --resume {}",
+                        stop.signal_name(),
+                        step_in_epoch + 1,
+                        dir.display(),
+                        run_dir.display()
+                    ),
+                });
+            }
         }
         step_log.flush()?;
         let train_loss = loss_sum / steps_per_epoch as f64;
@@ -409,22 +454,7 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
             "analyses": analyses,
             "schedulers": plugins.schedulers.iter().map(|s| Ok(json!({"name": s.name, "state": s.save_state()?}))).collect::<Result<Vec<_>>>()?,
         });
-        // `data` lets `engine analyze` rebuild the model from the checkpoint alone.
-        let metadata = json!({
-            "epoch": epoch_no.to_string(),
-            "global_step": step.to_string(),
-            "engine_version": env!("CARGO_PKG_VERSION"),
-            "data": data_json,
-        })
-        .to_string();
-        checkpoints.save(epoch_no, is_best, |dir| {
-            plugins.model.save_checkpoint(dir, &metadata)?;
-            if let Some(norm) = task.normalizer_json() {
-                std::fs::write(dir.join("normalizer.json"), norm).map_err(|e| io_err(&dir.join("normalizer.json"), e))?;
-            }
-            let text = serde_json::to_string_pretty(&state).expect("json");
-            std::fs::write(dir.join("state.json"), text).map_err(|e| io_err(&dir.join("state.json"), e))
-        })?;
+        save_checkpoint(&checkpoints, &format!("epoch-{epoch_no:04}"), is_best, plugins, task, data_json, epoch_no, step, &state)?;
 
 
         let headline = task.headline();
@@ -468,6 +498,37 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
         analyses,
     };
     finish(cfg, run_dir, task, plugins, &checkpoints, &records, end)
+}
+
+/// Writes a checkpoint directory: the model's files, the input normalisation, and `state`.
+#[allow(clippy::too_many_arguments)]
+fn save_checkpoint(
+    checkpoints: &Checkpoints,
+    name: &str,
+    is_best: bool,
+    plugins: &Plugins,
+    task: &Task,
+    data_json: &str,
+    epoch_no: u64,
+    step: u64,
+    state: &serde_json::Value,
+) -> Result<PathBuf> {
+    // `data` lets `engine analyze` rebuild the model from the checkpoint alone.
+    let metadata = json!({
+        "epoch": epoch_no.to_string(),
+        "global_step": step.to_string(),
+        "engine_version": env!("CARGO_PKG_VERSION"),
+        "data": data_json,
+    })
+    .to_string();
+    checkpoints.save_as(name, is_best, |dir| {
+        plugins.model.save_checkpoint(dir, &metadata)?;
+        if let Some(norm) = task.normalizer_json() {
+            std::fs::write(dir.join("normalizer.json"), norm).map_err(|e| io_err(&dir.join("normalizer.json"), e))?;
+        }
+        let text = serde_json::to_string_pretty(state).expect("json");
+        std::fs::write(dir.join("state.json"), text).map_err(|e| io_err(&dir.join("state.json"), e))
+    })
 }
 
 /// What the loop hands to the end of the run.

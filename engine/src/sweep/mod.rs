@@ -25,6 +25,7 @@ use crate::summary::RunSummary;
 use spec::{Point, Sweep};
 use std::collections::VecDeque;
 use std::io::IsTerminal;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -198,12 +199,26 @@ pub fn run_local(sweep: &Sweep, dir: &SweepDir, engine: &Path, jobs: usize) -> R
     let mut running: Vec<(Point, Child, Instant)> = Vec::new();
     let mut outcome = LocalOutcome { done: 0, failed: Vec::new(), skipped };
     let mut durations: Vec<f64> = Vec::new();
+    let stop = crate::signals::StopRequest::install().map_err(|e| io_err(&dir.dir, format!("cannot install signal handlers: {e}")))?;
+    let mut forwarded = false;
     while !queue.is_empty() || !running.is_empty() {
-        while running.len() < jobs.max(1) {
+        if stop.requested() && !forwarded {
+            // Stop launching; each running run finishes its step, checkpoints and exits.
+            forwarded = true;
+            progress.event(&format!("{}: stopping; {} running runs write a checkpoint", stop.signal_name(), running.len()), running.len(), &outcome, queue.len(), None);
+            for (_, child, _) in &running {
+                crate::signals::forward(child.id(), stop.signal());
+            }
+            queue.clear();
+        }
+        while running.len() < jobs.max(1) && !stop.requested() {
             let Some(point) = queue.pop_front() else { break };
             let log = dir.log_file(&point)?;
+            // Its own process group: a Ctrl-C on the terminal reaches the sweep only, which passes
+            // it on exactly once (a second one would stop the run without its checkpoint).
             let child = dir
                 .command(engine, sweep, &point)?
+                .process_group(0)
                 .stdin(Stdio::null())
                 .stdout(log.try_clone().map_err(|e| io_err(&dir.dir, e))?)
                 .stderr(log)
@@ -220,6 +235,10 @@ pub fn run_local(sweep: &Sweep, dir: &SweepDir, engine: &Path, jobs: usize) -> R
                     let (point, _, started) = running.swap_remove(i);
                     let secs = started.elapsed().as_secs_f64();
                     let message = match dir.record_exit(sweep, &point, status.success()) {
+                        _ if forwarded && dir.state(&point) == PointState::Partial => {
+                            let _ = std::fs::remove_file(dir.failed_file(&point));
+                            format!("stopped {} at a checkpoint ({secs:.1}s)", point.name)
+                        }
                         PointState::Done => {
                             outcome.done += 1;
                             durations.push(secs);
@@ -239,6 +258,19 @@ pub fn run_local(sweep: &Sweep, dir: &SweepDir, engine: &Path, jobs: usize) -> R
         progress.tick(running.len(), &outcome, queue.len(), eta(&durations, queue.len() + running.len(), jobs));
     }
     progress.finish();
+    if forwarded {
+        let left = points.iter().filter(|p| dir.state(p) != PointState::Done).count();
+        return Err(EngineError::Interrupted {
+            signal: stop.signal(),
+            message: format!(
+                "{}: sweep stopped with {left} of {} grid points not done (interrupted runs kept their checkpoints); continue with: engine sweep {} --out {}",
+                stop.signal_name(),
+                points.len(),
+                sweep.file.display(),
+                dir.dir.display()
+            ),
+        });
+    }
     Ok(outcome)
 }
 

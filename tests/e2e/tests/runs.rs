@@ -268,6 +268,54 @@ fn a_run_killed_between_its_writes_resumes_to_the_same_logs() {
     assert!(!ckpt.join("epoch-0000").exists());
 }
 
+/// Sends `signal` to a run once its step log shows the first epoch, and waits for it.
+fn interrupt_after_first_epoch(cmd: &mut std::process::Command, run: &std::path::Path, signal: &str) -> std::process::Output {
+    let child = cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    let started = std::time::Instant::now();
+    while fs::read_to_string(run.join("metrics.jsonl")).map(|t| t.lines().count()).unwrap_or(0) < 4 {
+        assert!(started.elapsed().as_secs() < 120, "the run never logged its first epoch");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let status = std::process::Command::new("kill").args(["-s", signal, &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    child.wait_with_output().unwrap()
+}
+
+/// SIGINT and SIGTERM finish the step, write a checkpoint in the middle of the epoch, print one
+/// line with the resume command and exit 130 / 143; the resumed run's logs, learning rates and
+/// summary equal an uninterrupted run's.
+#[test]
+fn signals_checkpoint_mid_epoch_and_the_resume_is_exact() {
+    let dir = temp_dir("signals");
+    let args = ["--epochs", "40", "--scheduler", "tempbalance", "--set", "plugins.fno2d.width=16", "--seed", "2"];
+    let full = tiny_run(&dir, &[&["--name", "full"][..], &args[..]].concat()).output().unwrap();
+    assert!(full.status.success(), "{}", texts(&full).1);
+    for (signal, code) in [("INT", 130), ("TERM", 143)] {
+        let name = format!("cut-{signal}");
+        let run = dir.join("runs").join(&name);
+        let out = interrupt_after_first_epoch(&mut tiny_run(&dir, &[&["--name", name.as_str()][..], &args[..]].concat()), &run, signal);
+        let (_, stderr) = texts(&out);
+        assert_eq!(out.status.code(), Some(code), "{stderr}");
+        let last_line = stderr.lines().last().unwrap();
+        assert!(last_line.starts_with(&format!("interrupted: SIG{signal} after step ")), "{stderr}");
+        assert!(last_line.ends_with(&format!("continue with: engine run --resume {}", run.display())), "{stderr}");
+        let last = fs::read_link(run.join("checkpoints/last")).unwrap();
+        assert!(last.to_string_lossy().contains("-step-"), "{last:?}");
+        let resumed = engine().args(["run", "--resume", run.to_str().unwrap(), "--progress", "plain"]).output().unwrap();
+        assert!(resumed.status.success(), "{}", texts(&resumed).1);
+        let text = |run: &std::path::Path, f: &str| fs::read_to_string(run.join(f)).unwrap();
+        let full_run = dir.join("runs/full");
+        assert_eq!(text(&run, "metrics.jsonl"), text(&full_run, "metrics.jsonl"), "SIG{signal}");
+        assert_eq!(text(&run, "spectral/layers.csv"), text(&full_run, "spectral/layers.csv"), "SIG{signal}");
+        let cols = |r: &std::path::Path, col: &str| -> Vec<String> { read_csv(&r.join("metrics.csv")).iter().map(|x| x[col].clone()).collect() };
+        for col in ["epoch", "step", "train/loss", "val/nrmse", "best", "lr/fc1"] {
+            assert_eq!(cols(&run, col), cols(&full_run, col), "SIG{signal} column {col}");
+        }
+        let best = |r: &std::path::Path| -> serde_json::Value { serde_json::from_str::<serde_json::Value>(&text(r, "summary.json")).unwrap()["best"].clone() };
+        assert_eq!(best(&run), best(&full_run), "SIG{signal}");
+    }
+}
+
 /// A diverging run (the base rate jumps by 1e12 after the first epoch) stops at the first
 /// non-finite loss with a one-line error, exit code 1, and epoch 1's checkpoint intact.
 #[test]

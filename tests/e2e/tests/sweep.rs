@@ -113,3 +113,46 @@ fn tiny_sets() -> String {
         format!("{k} = {v}")
     }).collect::<Vec<_>>().join("\n")
 }
+
+/// Ctrl-C on a sweep: no new run starts, the running ones checkpoint, one line says how to go on,
+/// exit 130; the same command then finishes the sweep, resuming the interrupted runs.
+#[test]
+fn sigint_stops_a_sweep_at_checkpoints_and_the_rerun_finishes_it() {
+    let dir = temp_dir("sweep-sigint");
+    let file = dir.join("long.toml");
+    let smoke = fs::read_to_string(repo_root().join("configs/sweeps/smoke.toml")).unwrap();
+    let text = smoke
+        .replace("config = \"../fno2d-diffreact.toml\"", &format!("config = \"{}\"", repo_root().join("configs/fno2d-diffreact.toml").display()))
+        .replace("train.epochs = 3", "train.epochs = 30")
+        .replace("seed = [0, 1]", "seed = [0]");
+    fs::write(&file, text).unwrap();
+    let child = sweep_cmd(&dir, &[file.to_str().unwrap(), "--jobs", "2"]).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    let runs = dir.join("sweep/runs");
+    let started = std::time::Instant::now();
+    let logged = || fs::read_dir(&runs).map(|d| d.filter(|e| e.as_ref().unwrap().path().join("metrics.jsonl").exists()).count()).unwrap_or(0);
+    while logged() < 2 {
+        assert!(started.elapsed().as_secs() < 120, "the runs never started");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(std::process::Command::new("kill").args(["-s", "INT", &child.id().to_string()]).status().unwrap().success());
+    let out = child.wait_with_output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    let last = stderr.lines().last().unwrap();
+    assert!(last.starts_with("interrupted: SIGINT: sweep stopped") && last.contains(&format!("continue with: engine sweep {}", file.display())), "{stderr}");
+    // Exactly the two running runs exist, each stopped at a checkpoint; nothing else started.
+    let dirs: Vec<_> = fs::read_dir(&runs).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(dirs.len(), 2, "{dirs:?}");
+    assert!(dirs.iter().all(|d| d.join("checkpoints/last").exists() && !d.join("summary.json").exists()), "{stderr}");
+    assert_eq!(fs::read_dir(dir.join("sweep/failed")).unwrap().count(), 0);
+
+    let out = sweep_cmd(&dir, &[file.to_str().unwrap(), "--jobs", "2"]).output().unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("4 run now, 0 already done, 0 failed"), "{stdout}");
+    for d in &dirs {
+        let log = fs::read_to_string(dir.join("sweep/logs").join(format!("{}.log", d.file_name().unwrap().to_string_lossy()))).unwrap();
+        assert!(log.contains("resuming from"), "{log}");
+        assert_eq!(read_csv(&d.join("metrics.csv")).len(), 30);
+    }
+}
