@@ -15,6 +15,7 @@ pub mod data;
 pub mod error;
 pub mod host;
 pub mod plots;
+pub mod provenance;
 pub mod progress;
 pub mod rundir;
 pub mod schedule;

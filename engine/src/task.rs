@@ -210,6 +210,21 @@ impl Task {
         }
     }
 
+    /// The data as provenance.json records it: a file's path and SHA-256, or the generator and
+    /// every generation parameter.
+    pub fn provenance(&self, cfg: &Config) -> serde_json::Value {
+        match self {
+            Task::Pde(_) => match &cfg.data.file {
+                Some(f) => serde_json::json!({"file": crate::provenance::file_digest(f), "dataset": cfg.data.dataset}),
+                None => serde_json::json!({"generator": cfg.data.dataset, "parameters": serde_json::to_value(&cfg.data).unwrap_or_default()}),
+            },
+            Task::Text(_) => {
+                let files: Vec<serde_json::Value> = [&cfg.text.train_file, &cfg.text.test_file].into_iter().flatten().map(|f| crate::provenance::file_digest(f)).collect();
+                serde_json::json!({"dataset": cfg.text.dataset, "files": files, "settings": serde_json::to_value(&cfg.text).unwrap_or_default()})
+            }
+        }
+    }
+
     /// Scores of trivial predictors on the test split, shown beside the model's (PDE:
     /// persistence, the last input frame copied forward). Empty for text.
     pub fn baselines(&self, cfg: &Config) -> Vec<(String, Scores)> {

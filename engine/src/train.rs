@@ -8,6 +8,7 @@ use crate::task::{higher_is_better, Scores, Split, Task};
 use crate::error::{io_err, EngineError, Result};
 use crate::host::{self, Metrics, Model, Scheduler, SearchPath};
 use crate::progress::Progress;
+use crate::provenance;
 use crate::rundir::{self, Checkpoints, CsvLog, JsonLog};
 use crate::schedule::BaseSchedule;
 use crate::seed;
@@ -31,6 +32,8 @@ struct Plugins {
     model: Model,
     schedulers: Vec<Scheduler>,
     metrics: Option<Metrics>,
+    /// Each loaded plugin's default settings (for the overrides a summary lists).
+    defaults: std::collections::BTreeMap<String, toml::Table>,
 }
 
 /// Per-epoch record kept for the end-of-run summary.
@@ -84,14 +87,30 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
         schedulers.push(lib.instantiate(conf)?);
     }
     let wants_metrics = cfg.train.spectral_every > 0 || schedulers.iter().any(|s| s.analysis_cadence().unit != CadenceUnit::Never);
+    let mut used: Vec<(provenance::PluginUse, String)> = vec![(plugin_use("model", &model_lib.info, &model_lib.path), model_lib.describe())];
+    for lib in &scheduler_libs {
+        used.push((plugin_use("scheduler", &lib.info, &lib.path), lib.describe()));
+    }
     let metrics = if wants_metrics {
         let lib = host::load_metrics(search, &cfg.metrics)?;
         let conf = crate::config::plugin_section(loaded, lib.info.name.as_str(), &lib.describe())?;
+        used.push((plugin_use("metrics", &lib.info, &lib.path), lib.describe()));
         Some(lib.instantiate(&conf)?)
     } else {
         None
     };
-    let mut plugins = Plugins { model, schedulers, metrics };
+    check_plugin_sections(cfg, search, &used)?;
+    // The resolved configuration records every plugin's settings, its defaults included.
+    let mut resolved = cfg.clone();
+    for (p, defaults) in &used {
+        let mut table: toml::Table = defaults.parse().unwrap_or_default();
+        if let Some(user) = cfg.plugins.get(&p.name) {
+            table.extend(user.clone());
+        }
+        resolved.plugins.insert(p.name.clone(), table);
+    }
+    let defaults = used.iter().map(|(p, d)| (p.name.clone(), d.parse::<toml::Table>().unwrap_or_default())).collect();
+    let mut plugins = Plugins { model, schedulers, metrics, defaults };
 
     // Only now, with every plugin built from its configuration, does the run directory appear.
     let run_dir = match resume {
@@ -104,7 +123,7 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
                 utc_timestamp()
             );
             let run_dir = rundir::create(&cfg.run.root, &cfg.run.name, &default_name)?;
-            rundir::write_atomic(&run_dir.join("config.resolved.toml"), cfg.to_toml()?.as_bytes())?;
+            rundir::write_atomic(&run_dir.join("config.resolved.toml"), resolved.to_toml()?.as_bytes())?;
             run_dir
         }
     };
@@ -123,12 +142,23 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
                 )));
             }
             // The resolved configuration now records what the run continues with.
-            rundir::write_atomic(&dir.join("config.resolved.toml"), cfg.to_toml()?.as_bytes())?;
+            rundir::write_atomic(&dir.join("config.resolved.toml"), resolved.to_toml()?.as_bytes())?;
             Some(point)
         }
         None => None,
     };
-    train(cfg, &run_dir, &task, &data_json, &mut plugins, start).map_err(|e| {
+    let uses: Vec<provenance::PluginUse> = used.into_iter().map(|(p, _)| p).collect();
+    provenance::record_start(&run_dir, &uses, task.provenance(cfg), cfg.train.threads)?;
+    let result = train(cfg, &run_dir, &task, &data_json, &mut plugins, start);
+    let _ = provenance::record_end(
+        &run_dir,
+        match &result {
+            Ok(_) => "completed",
+            Err(EngineError::Interrupted { .. }) => "interrupted",
+            Err(_) => "failed",
+        },
+    );
+    result.map_err(|e| {
         // Say where the run can be picked up again (an interruption already says it).
         match Checkpoints::new(&run_dir).ok().and_then(|c| c.target("last")) {
             Some(last) if !matches!(e, EngineError::Interrupted { .. }) => {
@@ -137,6 +167,32 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
             _ => e,
         }
     })
+}
+
+fn plugin_use(kind: &'static str, info: &plugin_api::PluginInfo, path: &Path) -> provenance::PluginUse {
+    provenance::PluginUse { kind, name: info.name.to_string(), version: info.version.to_string(), api_version: info.api_version.to_string(), path: path.to_path_buf() }
+}
+
+/// A `[plugins.<name>]` section must name a plugin that exists: one this run loads, or one
+/// installed on the search path (presets keep settings for plugins that only some runs load, e.g.
+/// `[plugins.tempbalance]` under `--scheduler constant-lr`). A typo is an error, not ignored.
+fn check_plugin_sections(cfg: &Config, search: &SearchPath, used: &[(provenance::PluginUse, String)]) -> Result<()> {
+    let loaded: Vec<&str> = used.iter().map(|(p, _)| p.name.as_str()).collect();
+    let mut installed: Option<Vec<String>> = None;
+    for name in cfg.plugins.keys() {
+        if loaded.contains(&name.as_str()) {
+            continue;
+        }
+        let all = installed.get_or_insert_with(|| search.discover().into_iter().map(|f| f.name).collect());
+        if !all.contains(name) {
+            return Err(EngineError::Config(format!(
+                "`[plugins.{name}]`: no plugin named `{name}` (this run loads {}; installed: {})",
+                loaded.join(", "),
+                all.join(", ")
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Where a resumed run starts: counters, best so far, and the epochs already logged.
@@ -578,7 +634,14 @@ fn finish(cfg: &Config, run_dir: &Path, task: &Task, plugins: &mut Plugins, chec
         ],
         Task::Text(_) => vec![("text.train_ratio", json!(cfg.text.train_ratio)), ("text.num_train", json!(cfg.text.num_train))],
     };
-    let defaults = default_config_like(cfg)?;
+    let mut defaults = default_config_like(cfg)?;
+    let mut effective = cfg.clone();
+    for (name, d) in &plugins.defaults {
+        let mut table = d.clone();
+        table.extend(cfg.plugins.get(name).cloned().unwrap_or_default());
+        effective.plugins.insert(name.clone(), table);
+        defaults.plugins.insert(name.clone(), d.clone());
+    }
     let report = summary::RunSummary {
         schema: summary::SCHEMA,
         status: if end.stopped_early { "stopped_early" } else { "completed" }.into(),
@@ -594,7 +657,7 @@ fn finish(cfg: &Config, run_dir: &Path, task: &Task, plugins: &mut Plugins, chec
             test: n_test,
             keys: size_keys.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
         },
-        overrides: summary::overrides(cfg, &defaults)?,
+        overrides: summary::overrides(&effective, &defaults)?,
         epochs: last.map(|r| r.epoch).unwrap_or(0),
         epochs_planned: cfg.train.epochs,
         selection_metric: end.selection_name,
@@ -694,15 +757,6 @@ fn fmt_f(x: f64) -> String {
 fn utc_timestamp() -> String {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     let (days, rem) = (secs / 86_400, secs % 86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    let (y, m, d) = provenance::civil_from_days(days as i64);
     format!("{y:04}{m:02}{d:02}-{:02}{:02}{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
 }

@@ -95,3 +95,32 @@ mod toml_like {
             .collect()
     }
 }
+
+/// `ENGINE_PLUGIN_PATH` is searched (it used to be read as a configuration key and refused), a
+/// `--plugin-dir` that does not exist is an error, and a `[plugins.<name>]` section for a plugin
+/// that does not exist is an error naming the loaded and installed plugins.
+#[test]
+fn plugin_path_plugin_dir_and_plugin_sections() {
+    let dir = temp_dir("plugin-path");
+    let extra = dir.join("extra");
+    std::fs::create_dir_all(&extra).unwrap();
+    std::fs::copy(fixture("fixture_faulty_scheduler"), extra.join("libengine_scheduler_faulty.so")).unwrap();
+    // Found through the variable alone: the faulty fixture loads (and then fails on purpose).
+    let out = tiny_run(&dir, &["--name", "p", "--epochs", "1", "--scheduler", "faulty"]).env("ENGINE_PLUGIN_PATH", &extra).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!stderr.contains("unknown key") && !stderr.contains("no scheduler plugin named"), "{stderr}");
+    let out = engine().args(["plugins", "list"]).env("ENGINE_PLUGIN_PATH", &extra).output().unwrap();
+    assert!(texts(&out).0.contains("libengine_scheduler_faulty.so"), "{}", texts(&out).0);
+
+    let out = tiny_run(&dir, &["--name", "q", "--plugin-dir", "/nonexistent/plugins"]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success());
+    assert!(error_lines(&stderr)[0].contains("--plugin-dir `/nonexistent/plugins` is not a directory"), "{stderr}");
+
+    let out = tiny_run(&dir, &["--name", "r", "--set", "plugins.nosuch.x=1"]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success());
+    let e = error_lines(&stderr)[0];
+    assert!(e.contains("`[plugins.nosuch]`") && e.contains("this run loads fno2d, constant-lr") && e.contains("tempbalance"), "{e}");
+    assert!(!dir.join("runs/r").exists());
+}

@@ -34,6 +34,21 @@ fn tiny_run_trains_and_writes_the_run_directory() {
     let resolved = fs::read_to_string(run.join("config.resolved.toml")).unwrap();
     assert!(resolved.contains("epochs = 6") && resolved.contains("resolution = 16"), "{resolved}");
 
+    // Every plugin's resolved settings, defaults included.
+    assert!(resolved.contains("[plugins.fno2d]") && resolved.contains("[plugins.constant-lr]") && resolved.contains("padding ="), "{resolved}");
+    // provenance.json: engine, plugins with file hashes, data generator, this process.
+    let prov: serde_json::Value = serde_json::from_str(&fs::read_to_string(run.join("provenance.json")).unwrap()).unwrap();
+    assert_eq!(prov["engine"]["version"], "0.1.0");
+    assert_eq!(prov["engine"]["git_commit"].as_str().map(|c| c.len()), Some(40), "{prov}");
+    let plugins = prov["plugins"].as_array().unwrap();
+    assert!(plugins.iter().any(|p| p["name"] == "fno2d" && p["kind"] == "model" && p["file"]["sha256"].as_str().is_some_and(|h| h.len() == 64)), "{prov}");
+    assert_eq!(prov["data"]["generator"], "diffusion-reaction-2d");
+    assert_eq!(prov["data"]["parameters"]["resolution"], 16);
+    let process = &prov["processes"][0];
+    assert!(process["started"].as_str().unwrap().ends_with('Z') && process["ended"].as_str().is_some(), "{prov}");
+    assert_eq!(process["outcome"], "completed");
+    assert!(process["command"].as_array().unwrap().iter().any(|a| a == "run"));
+
     // summary.json: test of the best-validation checkpoint, which the epoch rows agree with.
     let summary: serde_json::Value = serde_json::from_str(&fs::read_to_string(run.join("summary.json")).unwrap()).unwrap();
     assert_eq!(summary["status"], "completed");
