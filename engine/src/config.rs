@@ -251,14 +251,31 @@ pub struct Loaded {
     pub figment: Figment,
 }
 
-/// Merges every layer and extracts the typed configuration.
+include!(concat!(env!("OUT_DIR"), "/presets.rs"));
+
+/// A shipped preset by name (`fno2d-cfd-2d` for configs/fno2d-cfd-2d.toml).
+pub fn preset(name: &str) -> Option<&'static str> {
+    let name = name.strip_suffix(".toml").unwrap_or(name);
+    PRESETS.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+}
+
+/// Merges every layer and extracts the typed configuration. `config_file` is a TOML file, or the
+/// name of a shipped preset (`engine config --list`) when no such file exists.
 pub fn load(config_file: Option<&Path>, cli: &CliOverrides, sets: &[String]) -> Result<Loaded> {
     let mut figment = Figment::from(Serialized::defaults(Config::default()));
     if let Some(path) = config_file {
-        if !path.is_file() {
-            return Err(EngineError::Config(format!("config file `{}` does not exist", path.display())));
+        let as_preset = path.to_str().filter(|p| !p.contains('/')).and_then(preset);
+        match (path.is_file(), as_preset) {
+            (true, _) => figment = figment.merge(Toml::file_exact(path)),
+            (false, Some(text)) => figment = figment.merge(Preset { name: path.display().to_string(), text }),
+            (false, None) => {
+                return Err(EngineError::Config(format!(
+                    "config file `{}` does not exist, and no preset has that name (presets: {})",
+                    path.display(),
+                    PRESETS.iter().map(|(n, _)| *n).filter(|n| !n.contains('/')).collect::<Vec<_>>().join(", ")
+                )))
+            }
         }
-        figment = figment.merge(Toml::file_exact(path));
     }
     let flags = Value::serialize(cli).map_err(|e| EngineError::Config(format!("command-line flags: {e}")))?;
     figment = figment
@@ -285,6 +302,22 @@ fn parse_value(text: &str) -> Value {
     match format!("v = {text}").parse::<toml::Table>() {
         Ok(mut table) => Value::serialize(table.remove("v").expect("parsed key")).unwrap_or_else(|_| Value::from(text.to_string())),
         Err(_) => Value::from(text.to_string()),
+    }
+}
+
+/// A shipped preset as a configuration layer, named in error messages.
+struct Preset {
+    name: String,
+    text: &'static str,
+}
+
+impl figment::Provider for Preset {
+    fn metadata(&self) -> figment::Metadata {
+        figment::Metadata::named(format!("preset `{}`", self.name))
+    }
+
+    fn data(&self) -> std::result::Result<figment::value::Map<figment::Profile, Dict>, figment::Error> {
+        Toml::string(self.text).data()
     }
 }
 
@@ -377,6 +410,14 @@ fn same_kind(default: &toml::Value, value: &toml::Value) -> bool {
 }
 
 impl Config {
+    /// The resolved configuration with only the data section of its task (`[data]` for PDEs,
+    /// `[text]` for text), as `engine config` shows it.
+    pub fn to_toml_for_task(&self) -> Result<String> {
+        let mut table: toml::Table = self.to_toml()?.parse().map_err(|e| EngineError::Config(format!("{e}")))?;
+        table.remove(if self.task == "text-classification" { "data" } else { "text" });
+        toml::to_string_pretty(&table).map_err(|e| EngineError::Config(format!("cannot serialize the configuration: {e}")))
+    }
+
     /// The resolved configuration as TOML (saved in the run directory).
     pub fn to_toml(&self) -> Result<String> {
         toml::to_string_pretty(self).map_err(|e| EngineError::Config(format!("cannot serialize the configuration: {e}")))

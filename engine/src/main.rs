@@ -20,8 +20,8 @@ struct Cli {
 enum Command {
     /// Train a model under a scheduler.
     Run(RunArgs),
-    /// Print the resolved configuration of a run without running it.
-    Config(RunArgs),
+    /// Print the resolved configuration of a run without running it (`--list`: the shipped presets).
+    Config(ConfigArgs),
     /// Per-layer spectral metrics of a saved model (engine checkpoint, .safetensors file or
     /// Hugging Face model directory), without training.
     Analyze(AnalyzeArgs),
@@ -164,6 +164,15 @@ struct RunArgs {
     resume: Option<PathBuf>,
     #[command(flatten)]
     search: SearchArgs,
+}
+
+#[derive(Args)]
+struct ConfigArgs {
+    /// List the shipped presets (usable as `--config NAME` from any directory).
+    #[arg(long)]
+    list: bool,
+    #[command(flatten)]
+    run: RunArgs,
 }
 
 #[derive(Args)]
@@ -355,11 +364,27 @@ fn run(cli: Cli) -> Result<()> {
             let path = engine::data::generate(&loaded.config.data, args.out.as_deref())?;
             println!("{}", path.display());
         }
-        Command::Config(args) => {
+        Command::Config(ConfigArgs { list: true, .. }) => {
+            for (name, text) in engine::config::PRESETS {
+                // The first comment line says what the preset is.
+                let about = text.lines().next().and_then(|l| l.strip_prefix('#')).unwrap_or("").trim();
+                println!("{name:<28} {about}");
+            }
+        }
+        Command::Config(ConfigArgs { run: args, .. }) => {
             let loaded = args.load()?;
-            loaded.config.validate()?;
-            loaded.config.data.validate()?;
-            print!("{}", loaded.config.to_toml()?);
+            let cfg = &loaded.config;
+            cfg.validate()?;
+            if cfg.task == "pde-rollout" {
+                cfg.data.validate()?;
+            }
+            // The plugins must exist, as `engine run` requires.
+            let search = SearchPath::new(&args.search.plugin_dirs)?;
+            for name in cfg.scheduler.names() {
+                search.resolve(host::Kind::Scheduler, &name)?;
+            }
+            search.resolve(host::Kind::Model, &cfg.model)?;
+            print!("{}", cfg.to_toml_for_task()?);
         }
         Command::Plugins { command: PluginsCommand::List(search) } => {
             let search = SearchPath::new(&search.plugin_dirs)?;

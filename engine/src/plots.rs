@@ -68,7 +68,8 @@ pub fn line_chart(path: &Path, title: &str, x_label: &str, y_label: &str, series
                     .configure_mesh()
                     .x_desc(x_label)
                     .y_desc(y_label)
-                    .y_label_formatter(&|v| if log_y { format!("{v:.1e}") } else { format!("{v:.2}") })
+                    .y_label_formatter(&|v| if log_y { crate::progress::sci(*v, 1) } else { tick(*v) })
+                    .x_label_formatter(&|v| tick(*v))
                     .label_style(("sans-serif", 14))
                     .draw()
                     .map_err(|e| plot_err(path, e))?;

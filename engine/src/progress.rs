@@ -53,3 +53,29 @@ impl Progress {
         }
     }
 }
+
+/// Scientific notation as people read it: `1.03e+00`, `2.50e-03` (Rust's `{:e}` writes `1.03e0`).
+pub fn sci(x: f64, digits: usize) -> String {
+    if !x.is_finite() {
+        return format!("{x}");
+    }
+    let text = format!("{x:.digits$e}");
+    match text.split_once('e') {
+        Some((mantissa, exp)) => {
+            let e: i32 = exp.parse().unwrap_or(0);
+            format!("{mantissa}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+        }
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sci_has_a_signed_two_digit_exponent() {
+        assert_eq!(super::sci(1.0315, 2), "1.03e+00");
+        assert_eq!(super::sci(0.0025, 2), "2.50e-03");
+        assert_eq!(super::sci(-123456.0, 1), "-1.2e+05");
+        assert_eq!(super::sci(f64::NAN, 2), "NaN");
+    }
+}

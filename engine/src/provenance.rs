@@ -82,8 +82,8 @@ fn hostname() -> String {
 pub fn record_start(run_dir: &Path, plugins: &[PluginUse], data: Value, threads: usize) -> Result<()> {
     let path = run_dir.join("provenance.json");
     let mut doc: Value = std::fs::read_to_string(&path).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_else(|| json!({}));
-    let commit = env!("ENGINE_GIT_COMMIT");
-    let dirty = env!("ENGINE_GIT_DIRTY");
+    let commit = env!("BUILD_GIT_COMMIT");
+    let dirty = env!("BUILD_GIT_DIRTY");
     doc["engine"] = json!({
         "version": env!("CARGO_PKG_VERSION"),
         "git_commit": if commit.is_empty() { Value::Null } else { json!(commit) },

@@ -104,7 +104,7 @@ impl RunSummary {
             self.best_epoch.map(|e| e.to_string()).unwrap_or_else(|| "-".into()),
             self.epochs
         );
-        let cell = |m: &MetricMap, k: &str| m.get(k).map(|v| format!("{v:.4e}")).unwrap_or_else(|| "-".into());
+        let cell = |m: &MetricMap, k: &str| m.get(k).map(|v| crate::progress::sci(*v, 4)).unwrap_or_else(|| "-".into());
         let mut keys = vec!["train/loss".to_string()];
         for split in ["val", "test"] {
             keys.extend(metric_names.iter().map(|m| format!("{split}/{m}")));
@@ -115,7 +115,7 @@ impl RunSummary {
             }
         }
         for (k, v) in &self.baselines {
-            out.push_str(&format!("| baseline {k} (test) | {v:.4e} | |\n"));
+            out.push_str(&format!("| baseline {k} (test) | {} | |\n", crate::progress::sci(*v, 4)));
         }
         out.push_str(&format!(
             "\nbest checkpoint chosen by {}; test figures are evaluated once, with that checkpoint.\n({note})\n",

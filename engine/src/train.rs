@@ -149,7 +149,14 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
     };
     let uses: Vec<provenance::PluginUse> = used.into_iter().map(|(p, _)| p).collect();
     provenance::record_start(&run_dir, &uses, task.provenance(cfg), cfg.train.threads)?;
+    let resumed = start.is_some();
     let result = train(cfg, &run_dir, &task, &data_json, &mut plugins, start);
+    // A fresh run that failed before its first checkpoint has nothing worth keeping: remove it,
+    // so its --name can be used again.
+    if result.is_err() && !resumed && Checkpoints::new(&run_dir).ok().and_then(|c| c.target("last")).is_none() {
+        let _ = std::fs::remove_dir_all(&run_dir);
+        return result.map_err(|e| EngineError::Training(format!("{e} (before the first checkpoint; the run directory was removed)")));
+    }
     let _ = provenance::record_end(
         &run_dir,
         match &result {
@@ -411,7 +418,7 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
             }
             step_log.write(&line)?;
             step += 1;
-            progress.step(|| format!("epoch {epoch} loss {:.4e}", out.loss));
+            progress.step(|| format!("epoch {epoch_no} loss {}", crate::progress::sci(out.loss, 3)));
             if stop.requested() {
                 step_log.flush()?;
                 progress.finish();
@@ -515,7 +522,7 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
 
         let headline = task.headline();
         let val_text = match &val {
-            Some(v) => format!(" | val/loss {:.3e} | val/{headline} {:.4}", v.get("loss").unwrap_or(f64::NAN), v.get(headline).unwrap_or(f64::NAN)),
+            Some(v) => format!(" | val/loss {} | val/{headline} {:.4}", crate::progress::sci(v.get("loss").unwrap_or(f64::NAN), 2), v.get(headline).unwrap_or(f64::NAN)),
             None => String::new(),
         };
         let test_text = match &test {
@@ -523,11 +530,11 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
             None => String::new(),
         };
         progress.line(&format!(
-            "epoch {:>4}/{} | train/loss {:.3e}{val_text}{test_text} | lr/base {:.2e} | {:.1}s{}",
+            "epoch {:>4}/{} | train/loss {}{val_text}{test_text} | lr/base {} | {:.1}s{}",
             epoch_no,
             cfg.train.epochs,
-            train_loss,
-            schedule.lr(step.saturating_sub(1), epoch),
+            crate::progress::sci(train_loss, 2),
+            crate::progress::sci(schedule.lr(step.saturating_sub(1), epoch), 2),
             elapsed,
             if is_best { " | best" } else { "" }
         ));
@@ -535,6 +542,7 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
         if let Some(log) = &spectral_log {
             log.plot()?;
         }
+        plot_curves(run_dir, task, &records, best.map(|b| b.0))?;
         if stopped_early {
             tracing::info!(
                 "early stop after epoch {epoch_no}: {selection_name} has not improved for {} epochs (train.early_stop_patience)",
@@ -585,6 +593,28 @@ fn save_checkpoint(
         let text = serde_json::to_string_pretty(state).expect("json");
         std::fs::write(dir.join("state.json"), text).map_err(|e| io_err(&dir.join("state.json"), e))
     })
+}
+
+/// `plots/curves.png`: training loss, the validation (and, when scored, test) headline metric per
+/// epoch, and the best-validation epoch marked.
+fn plot_curves(run_dir: &Path, task: &Task, records: &[EpochRecord], best_epoch: Option<u64>) -> Result<()> {
+    let headline = task.headline();
+    let pick = |f: &dyn Fn(&EpochRecord) -> Option<f64>| records.iter().filter_map(|r| f(r).map(|v| (r.epoch as f64, v))).collect::<Vec<_>>();
+    let mut series = vec![crate::plots::Series { name: "train/loss".into(), points: pick(&|r| Some(r.train_loss)) }];
+    series.push(crate::plots::Series { name: format!("val/{headline}"), points: pick(&|r| r.val.as_ref().and_then(|v| v.get(headline))) });
+    series.push(crate::plots::Series { name: format!("test/{headline}"), points: pick(&|r| r.test.as_ref().and_then(|t| t.get(headline))) });
+    series.retain(|s| !s.points.is_empty());
+    let log_y = matches!(task, Task::Pde(_));
+    if let Some(b) = best_epoch {
+        let values = series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).filter(|v| v.is_finite() && (!log_y || *v > 0.0));
+        let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, c), v| (a.min(v), c.max(v)));
+        if lo.is_finite() {
+            series.push(crate::plots::Series { name: format!("best validation (epoch {b})"), points: vec![(b as f64, lo), (b as f64, hi)] });
+        }
+    }
+    let dir = run_dir.join("plots");
+    std::fs::create_dir_all(&dir).map_err(|e| io_err(&dir, e))?;
+    crate::plots::line_chart(&dir.join("curves.png"), "learning curves", "epoch", if log_y { "value (log scale)" } else { "value" }, &series, log_y)
 }
 
 /// What the loop hands to the end of the run.

@@ -355,3 +355,40 @@ fn non_finite_loss_stops_the_run_and_keeps_the_last_good_checkpoint() {
     let rows = read_csv(&dir.join("runs/nan/metrics.csv"));
     assert!(rows.iter().all(|r| r["train/loss"].parse::<f64>().unwrap().is_finite()));
 }
+
+/// Presets by name from any directory, `engine config --list`, `engine config` failing on an
+/// unknown plugin as `engine run` does and showing only the task's data section; a run that fails
+/// before its first checkpoint leaves no directory behind, so its name can be used again.
+#[test]
+fn presets_by_name_config_checks_and_no_empty_run_left_behind() {
+    let dir = temp_dir("presets");
+    let out = engine().current_dir(&dir).args(["config", "--list"]).output().unwrap();
+    let (stdout, _) = texts(&out);
+    assert!(out.status.success() && stdout.lines().any(|l| l.starts_with("fno2d-cfd-2d ")), "{stdout}");
+    let out = engine().current_dir(&dir).args(["config", "--config", "fno2d-cfd-2d"]).output().unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("dataset = \"cfd-2d\"") && !stdout.contains("[text]"), "{stdout}");
+    let out = engine().current_dir(&dir).args(["config", "--config", "bert-trec"]).output().unwrap();
+    let (stdout, _) = texts(&out);
+    assert!(stdout.contains("[text]") && !stdout.contains("[data]"), "{stdout}");
+    let out = engine().current_dir(&dir).args(["config", "--scheduler", "tempbalanse"]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success() && error_lines(&stderr)[0].contains("no scheduler plugin named `tempbalanse`"), "{stderr}");
+
+    // A base rate of 1e30 diverges at the first step: no checkpoint, so no run directory.
+    for _ in 0..2 {
+        let out = tiny_run(&dir, &["--name", "again", "--set", "optim.lr=1e30"]).output().unwrap();
+        let (_, stderr) = texts(&out);
+        assert!(!out.status.success());
+        assert!(error_lines(&stderr)[0].contains("run directory was removed"), "{stderr}");
+        assert!(!dir.join("runs/again").exists());
+    }
+    // Learning curves and readable numbers on the epoch lines.
+    let out = tiny_run(&dir, &["--name", "ok", "--epochs", "2"]).output().unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(&fs::read(dir.join("runs/ok/plots/curves.png")).unwrap()[1..4], b"PNG");
+    let line = stdout.lines().find(|l| l.starts_with("epoch    1/2")).unwrap();
+    assert!(line.contains("train/loss ") && line.contains("e+00") || line.contains("e-0"), "{line}");
+}
