@@ -194,6 +194,11 @@ pub fn run_local(sweep: &Sweep, dir: &SweepDir, engine: &Path, jobs: usize) -> R
             _ => queue.push_back(p.clone()),
         }
     }
+    // Seeds outermost: every seed that finishes completes a paired comparison of all schedulers
+    // and sizes, so an interrupted sweep still reports something whole.
+    let seeds: Vec<&toml::Value> = sweep.grid.iter().find(|(k, _)| k == "seed").map(|(_, v)| v.iter().collect()).unwrap_or_default();
+    let seed_rank = |p: &Point| p.get("seed").and_then(|s| seeds.iter().position(|v| *v == s)).unwrap_or(0);
+    queue.make_contiguous().sort_by_key(|p| (seed_rank(p), p.index));
     let total = queue.len();
     let mut progress = SweepProgress::new(total, skipped);
     let mut running: Vec<(Point, Child, Instant)> = Vec::new();
