@@ -162,6 +162,9 @@ struct RunArgs {
     /// file; raise --epochs to train further).
     #[arg(long, value_name = "DIR", conflicts_with_all = ["config", "name", "runs"])]
     resume: Option<PathBuf>,
+    /// With --resume: continue even though data, model or optimizer settings differ from the run's.
+    #[arg(long, requires = "resume")]
+    force_config: bool,
     #[command(flatten)]
     search: SearchArgs,
 }
@@ -346,7 +349,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Run(args) => {
             let loaded = args.load()?;
             let search = SearchPath::new(&args.search.plugin_dirs)?;
-            let report = engine::train::run(&loaded, &search, args.resume.as_deref())?;
+            let report = engine::train::run_with(&loaded, &search, args.resume.as_deref(), args.force_config)?;
             println!("\n{}", report.summary);
         }
         Command::Analyze(args) => {

@@ -152,7 +152,8 @@ pub fn overrides(cfg: &Config, defaults: &Config) -> Result<BTreeMap<String, ser
         .collect())
 }
 
-fn flatten(prefix: &str, value: &toml::Value, out: &mut BTreeMap<String, toml::Value>) {
+/// Flattens a TOML value into dotted keys.
+pub fn flatten(prefix: &str, value: &toml::Value, out: &mut BTreeMap<String, toml::Value>) {
     match value {
         toml::Value::Table(t) if !t.is_empty() => {
             for (k, v) in t {

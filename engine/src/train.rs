@@ -50,6 +50,12 @@ struct EpochRecord {
 /// from its `last` checkpoint (weights, optimizer, scheduler states, counters) up to
 /// `train.epochs`.
 pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Result<RunReport> {
+    run_with(loaded, search, resume, false)
+}
+
+/// [`run`]; with `force_config`, a resume may change settings that change the result (data, model,
+/// optimizer...), which it otherwise refuses.
+pub fn run_with(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>, force_config: bool) -> Result<RunReport> {
     let cfg = &loaded.config;
     cfg.validate()?;
     if cfg.train.threads > 0 {
@@ -133,6 +139,9 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
 
     let start = match resume {
         Some(dir) => {
+            if !force_config {
+                check_unchanged(dir, &resolved)?;
+            }
             let point = ResumePoint::restore(dir, &mut plugins, &task)?;
             // A run that trained every epoch but died before its summary only finishes.
             if point.epochs_done >= cfg.train.epochs && dir.join("summary.json").exists() {
@@ -174,6 +183,39 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
             _ => e,
         }
     })
+}
+
+/// Keys a resume may change: how long to train and how to show it, never what is computed.
+const RESUME_MAY_CHANGE: [&str; 8] =
+    ["train.epochs", "train.progress", "train.threads", "train.test_every", "train.early_stop_patience", "run.root", "run.name", "data.cache_dir"];
+
+/// A resumed run must continue with the configuration it was trained with: a changed data split
+/// would compare validation scores across splits, a changed model would not load. Names every key
+/// that differs; `--force-config` accepts them.
+fn check_unchanged(run_dir: &Path, now: &Config) -> Result<()> {
+    let path = run_dir.join("config.resolved.toml");
+    let text = std::fs::read_to_string(&path).map_err(|e| io_err(&path, e))?;
+    let before: Config = toml::from_str(&text).map_err(|e| io_err(&path, format!("not a resolved configuration: {}", e.message())))?;
+    let flat = |c: &Config| -> Result<std::collections::BTreeMap<String, toml::Value>> {
+        let table: toml::Table = c.to_toml()?.parse().map_err(|e| io_err(&path, e))?;
+        let mut out = std::collections::BTreeMap::new();
+        summary::flatten("", &toml::Value::Table(table), &mut out);
+        Ok(out)
+    };
+    let (old, new) = (flat(&before)?, flat(now)?);
+    let changed: Vec<String> = old
+        .iter()
+        .filter(|(k, v)| !RESUME_MAY_CHANGE.contains(&k.as_str()) && new.get(*k).is_some_and(|n| n != *v))
+        .map(|(k, v)| format!("{k} ({v} -> {})", new[k]))
+        .collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    Err(EngineError::Config(format!(
+        "resuming {} with a changed configuration: {}; resume with the run's own settings, or pass --force-config to continue anyway",
+        run_dir.display(),
+        changed.join(", ")
+    )))
 }
 
 fn plugin_use(kind: &'static str, info: &plugin_api::PluginInfo, path: &Path) -> provenance::PluginUse {
@@ -335,6 +377,21 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
 
     let mut snapshot: Option<(u64, u64, Vec<LayerMetrics>)> = None;
     let mut warned: std::collections::HashSet<String> = std::collections::HashSet::new();
+    if let Some(p) = &start {
+        // The counters must agree with each other: a hand-edited or corrupt state.json would
+        // otherwise wrap the step counter or skip data.
+        let expected = p.epochs_done.checked_mul(steps_per_epoch).and_then(|s| s.checked_add(p.step_in_epoch));
+        if expected != Some(p.step) || p.step_in_epoch > steps_per_epoch || p.epochs_done > cfg.train.epochs {
+            return Err(EngineError::RunDir(format!(
+                "{}: checkpoints/last/state.json says epoch {}, step {} of the epoch, global step {}, which do not agree ({} steps per epoch); the checkpoint is not usable",
+                run_dir.display(),
+                p.epochs_done,
+                p.step_in_epoch,
+                p.step,
+                steps_per_epoch
+            )));
+        }
+    }
     let start = start.unwrap_or_default();
     let mut records: Vec<EpochRecord> = start.records;
     let mut best: Option<(u64, f64)> = start.best;

@@ -392,3 +392,30 @@ fn presets_by_name_config_checks_and_no_empty_run_left_behind() {
     let line = stdout.lines().find(|l| l.starts_with("epoch    1/2")).unwrap();
     assert!(line.contains("train/loss ") && line.contains("e+00") || line.contains("e-0"), "{line}");
 }
+
+/// A resume refuses a changed data or model configuration (naming the keys) unless
+/// --force-config, and a state.json whose counters disagree (a global step near u64::MAX).
+#[test]
+fn resume_refuses_changed_settings_and_inconsistent_state() {
+    let dir = temp_dir("resume-guard");
+    let out = tiny_run(&dir, &["--name", "r", "--epochs", "1"]).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let run = dir.join("runs/r");
+    let resume = |extra: &[&str]| engine().args(["run", "--resume", run.to_str().unwrap(), "--epochs", "2", "--progress", "plain"]).args(extra).output().unwrap();
+    let out = resume(&["--set", "data.num_samples=30", "--set", "optim.lr=0.1"]);
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success());
+    let e = error_lines(&stderr)[0];
+    assert!(e.contains("data.num_samples (24 -> 30)") && e.contains("optim.lr") && e.contains("--force-config"), "{e}");
+    // More epochs and another thread count are fine.
+    let state_path = run.join("checkpoints/last/state.json");
+    let state = fs::read_to_string(&state_path).unwrap();
+    fs::write(&state_path, state.replace(&format!("\"global_step\": {}", 4), "\"global_step\": 18446744073709551615")).unwrap();
+    let out = resume(&["--set", "train.threads=1"]);
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success());
+    assert!(error_lines(&stderr)[0].contains("do not agree"), "{stderr}");
+    fs::write(&state_path, state).unwrap();
+    let out = resume(&["--set", "optim.lr=0.1", "--force-config"]);
+    assert!(out.status.success(), "{}", texts(&out).1);
+}
