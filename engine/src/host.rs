@@ -203,10 +203,119 @@ fn first_layout_finding(report: &str) -> String {
 }
 
 fn load_root<M: RootModule>(kind: Kind, path: &Path) -> Result<M> {
+    check_elf(path)?;
+    probe(kind, path)?;
+    load_root_unchecked(kind, path)
+}
+
+/// Loads a plugin library in this process (after [`check_elf`] and [`probe`]).
+fn load_root_unchecked<M: RootModule>(kind: Kind, path: &Path) -> Result<M> {
     let fail = |e: LibraryError| EngineError::Plugin(describe_load_error(kind, path, &e));
     let header = lib_header_from_path(path).map_err(fail)?;
     check_api_version(path, header.version_strings())?;
     header.init_root_module::<M>().map_err(fail)
+}
+
+/// Checks a library file's ELF structure against its size before the dynamic loader maps it: a
+/// truncated library otherwise ends the process with SIGBUS when the loader touches the missing
+/// pages, with no message at all.
+pub fn check_elf(path: &Path) -> Result<()> {
+    let bad = |why: String| EngineError::Plugin(format!("`{}` is not a usable plugin library: {why}", path.display()));
+    let data = std::fs::read(path).map_err(|e| bad(e.to_string()))?;
+    let len = data.len() as u64;
+    if len < 64 || &data[..4] != b"\x7fELF" {
+        return Err(bad("no ELF header (not a shared library)".into()));
+    }
+    if data[4] != 2 || data[5] != 1 {
+        return Err(bad("not a 64-bit little-endian ELF file".into()));
+    }
+    let u16_at = |o: usize| u16::from_le_bytes([data[o], data[o + 1]]) as u64;
+    let u32_at = |o: usize| u32::from_le_bytes(data[o..o + 4].try_into().expect("4 bytes"));
+    let u64_at = |o: usize| u64::from_le_bytes(data[o..o + 8].try_into().expect("8 bytes"));
+    let truncated = |needs: u64| bad(format!("truncated or corrupt: its ELF headers need {needs} bytes, the file has {len}; rebuild or copy it again"));
+    let (phoff, shoff) = (u64_at(0x20), u64_at(0x28));
+    let (phentsize, phnum, shentsize, shnum) = (u16_at(0x36), u16_at(0x38), u16_at(0x3A), u16_at(0x3C));
+    let ph_end = phoff.saturating_add(phentsize.saturating_mul(phnum));
+    if phentsize < 56 || ph_end > len {
+        return Err(truncated(ph_end));
+    }
+    for i in 0..phnum {
+        let h = (phoff + i * phentsize) as usize;
+        // PT_LOAD segments are what the loader maps from the file.
+        if u32_at(h) == 1 {
+            let end = u64_at(h + 8).saturating_add(u64_at(h + 32));
+            if end > len {
+                return Err(truncated(end));
+            }
+        }
+    }
+    if shnum > 0 {
+        let sh_end = shoff.saturating_add(shentsize.saturating_mul(shnum));
+        if shentsize < 64 || sh_end > len {
+            return Err(truncated(sh_end));
+        }
+        for i in 0..shnum {
+            let h = (shoff + i * shentsize) as usize;
+            // SHT_NOBITS (.bss) occupies no file bytes.
+            if u32_at(h + 4) != 8 {
+                let end = u64_at(h + 0x18).saturating_add(u64_at(h + 0x20));
+                if end > len {
+                    return Err(truncated(end));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Loads the library once in a child process (`engine plugins probe`) before this process does:
+/// a corrupt library can crash the dynamic loader itself (an assertion in ld.so, a segfault in a
+/// constructor), which no error handling in-process survives. Only when running as the `engine`
+/// executable; each file is probed once per process.
+fn probe(kind: Kind, path: &Path) -> Result<()> {
+    static PROBED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    let Ok(exe) = std::env::current_exe() else { return Ok(()) };
+    if exe.file_stem().and_then(|s| s.to_str()) != Some("engine") || std::env::var_os("ENGINE_PROBE_CHILD").is_some() {
+        return Ok(());
+    }
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    if PROBED.lock().map(|p| p.contains(&path)).unwrap_or(false) {
+        return Ok(());
+    }
+    let out = std::process::Command::new(&exe)
+        .args(["plugins", "probe", kind.as_str()])
+        .arg(&path)
+        .env("ENGINE_PROBE_CHILD", "1")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| EngineError::Plugin(format!("cannot start {} to check `{}`: {e}", exe.display(), path.display())))?;
+    if !out.status.success() {
+        use std::os::unix::process::ExitStatusExt;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        // The child's own one-line error when it has one (a wrong API version, not a plugin...).
+        if let Some(line) = stderr.lines().find_map(|l| l.strip_prefix("error: ")) {
+            return Err(EngineError::Plugin(line.to_string()));
+        }
+        let how = match out.status.signal() {
+            Some(sig) => format!("the loader crashed with signal {sig}"),
+            None => format!("the loader failed ({})", stderr.lines().last().unwrap_or("no message").trim()),
+        };
+        return Err(EngineError::Plugin(format!("`{}` cannot be loaded as a {kind} plugin: {how}; the file is corrupt or not built for this machine", path.display())));
+    }
+    if let Ok(mut p) = PROBED.lock() {
+        p.push(path);
+    }
+    Ok(())
+}
+
+/// What `engine plugins probe` does in the child: load the library and read its info.
+pub fn probe_in_this_process(kind: Kind, path: &Path) -> Result<PluginInfo> {
+    check_elf(path)?;
+    match kind {
+        Kind::Scheduler => load_root_unchecked::<SchedulerMod_Ref>(kind, path).map(|m| m.info()()),
+        Kind::Model => load_root_unchecked::<ModelMod_Ref>(kind, path).map(|m| m.info()()),
+        Kind::Metrics => load_root_unchecked::<MetricsMod_Ref>(kind, path).map(|m| m.info()()),
+    }
 }
 
 /// The engine's compatibility rule, checked before the layout: the same major version, and for 0.y

@@ -120,6 +120,13 @@ enum PluginsCommand {
         #[command(flatten)]
         search: SearchArgs,
     },
+    /// Load one library file and print its plugin info (the engine runs this in a child process
+    /// before loading a plugin, so a corrupt file cannot crash it).
+    #[command(hide = true)]
+    Probe {
+        kind: String,
+        path: PathBuf,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -403,6 +410,11 @@ fn run(cli: Cli) -> Result<()> {
                 let dirs: Vec<String> = search.dirs.iter().map(|(d, why)| format!("{} ({why})", d.display())).collect();
                 println!("(no plugins found; looked in: {})", dirs.join(", "));
             }
+        }
+        Command::Plugins { command: PluginsCommand::Probe { kind, path } } => {
+            let kind = host::Kind::ALL.into_iter().find(|k| k.as_str() == kind).ok_or_else(|| anyhow::anyhow!("unknown plugin kind `{kind}`"))?;
+            let info = host::probe_in_this_process(kind, &path)?;
+            println!("{} {} {}", info.name, info.version, info.api_version);
         }
         Command::Plugins { command: PluginsCommand::Describe { name, search } } => {
             let search = SearchPath::new(&search.plugin_dirs)?;
