@@ -93,6 +93,7 @@ impl PdeData {
                 tracing::info!("generated {total} samples of {}", cfg.data.dataset);
             }
         };
+        check_memory(&cfg.data)?;
         let (dataset, cache) = datasets::PdeDataset::load(&cfg.data, Some(&progress))?;
         tracing::info!("data cache: {}{}", cache.path.display(), if cache.generated { " (generated)" } else { "" });
         let split = datasets::Split::new(dataset.n(), &cfg.data)?;
@@ -245,6 +246,41 @@ impl PdeData {
             ("nrmse_pred", pred_only.nrmse().unwrap_or(f64::NAN)),
         ])
     }
+}
+
+/// Memory the machine has available now (MemAvailable), in bytes; None where unknown.
+pub fn available_memory() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = text.lines().find(|l| l.starts_with("MemAvailable:"))?;
+    line.split_whitespace().nth(1)?.parse::<u64>().ok().map(|kb| kb * 1024)
+}
+
+/// Refuses, before allocating anything, a generated dataset larger than the memory available:
+/// a typo such as `data.num_samples=1e9` would otherwise abort the process with an allocation
+/// failure and a backtrace. The estimate counts the generated float32 fields at full resolution
+/// (what the cache holds while it is written).
+fn check_memory(data: &datasets::DataConfig) -> Result<()> {
+    if data.file.is_some() {
+        return Ok(());
+    }
+    let Some(kind) = datasets::DatasetKind::from_name(&data.dataset) else { return Ok(()) };
+    let frames = if kind.is_steady() { 2 } else { data.num_frames };
+    let values = [data.num_samples as f64, (data.resolution as f64).powi(kind.spatial_dims() as i32), frames as f64, kind.channels().len() as f64].iter().product::<f64>();
+    let bytes = values * 4.0;
+    let Some(available) = available_memory() else { return Ok(()) };
+    if bytes > 0.8 * available as f64 {
+        let gb = |b: f64| format!("{:.1} GB", b / 1e9);
+        return Err(EngineError::Config(format!(
+            "data.num_samples = {} at data.resolution = {} ({} frames, {} channels) needs about {} of memory; this machine has {} available; lower data.num_samples or data.resolution",
+            data.num_samples,
+            data.resolution,
+            frames,
+            kind.channels().len(),
+            gb(bytes),
+            gb(available as f64)
+        )));
+    }
+    Ok(())
 }
 
 /// Generates (or takes from the cache) the dataset `cfg` describes and writes it as a PDEBench

@@ -59,8 +59,16 @@ pub fn run_with(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>, for
     let cfg = &loaded.config;
     cfg.validate()?;
     if cfg.train.threads > 0 {
+        // More threads than cores only adds contention (and thousands would hang the machine).
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+        let threads = if cfg.train.threads > cores {
+            tracing::warn!("train.threads = {} is more than the {cores} cores of this machine; using {cores}", cfg.train.threads);
+            cores
+        } else {
+            cfg.train.threads
+        };
         // Before any plugin starts its thread pool (each plugin links its own rayon).
-        std::env::set_var("RAYON_NUM_THREADS", cfg.train.threads.to_string());
+        std::env::set_var("RAYON_NUM_THREADS", threads.to_string());
     }
 
     // Everything is checked (plugins loaded and built, data loaded) before the run directory exists,

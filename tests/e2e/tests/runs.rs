@@ -419,3 +419,22 @@ fn resume_refuses_changed_settings_and_inconsistent_state() {
     let out = resume(&["--set", "optim.lr=0.1", "--force-config"]);
     assert!(out.status.success(), "{}", texts(&out).1);
 }
+
+/// Sizes that cannot fit are refused in one line before anything is allocated, and a thread count
+/// above the machine's cores is capped with a warning.
+#[test]
+fn huge_sizes_are_one_line_and_threads_are_capped() {
+    let dir = temp_dir("huge");
+    for set in ["data.num_samples=1000000000", "data.resolution=100000"] {
+        let out = engine().arg("run").arg("--runs").arg(dir.join("runs")).args(["--set", set]).output().unwrap();
+        let (_, stderr) = texts(&out);
+        assert_eq!(out.status.code(), Some(1), "{set}: {stderr}");
+        let lines = error_lines(&stderr);
+        assert!(lines.len() == 1 && lines[0].contains("of memory") && lines[0].contains("available"), "{set}: {stderr}");
+        assert!(!stderr.contains("panicked") && !stderr.contains("memory allocation"), "{stderr}");
+    }
+    let out = tiny_run(&dir, &["--name", "t", "--epochs", "1", "--set", "train.threads=5000"]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("train.threads = 5000 is more than the"), "{stderr}");
+}
