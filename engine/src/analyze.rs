@@ -119,6 +119,7 @@ fn from_model_plugin(
     // Only the weights are loaded; the optimizer settings do not matter here.
     let optimizer = OptimizerSpec { kind: OptimizerKind::Adam, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentum: 0.0, nesterov: false, grad_clip: 0.0 };
     let mut model = lib.instantiate(ModelInit { config: config.into(), data: data.as_str().into(), optimizer, seed: 0 })?;
+    crate::rundir::verify_checkpoint(dir)?;
     model.load_checkpoint(dir, true)?;
     model.layer_weights()
 }

@@ -23,6 +23,21 @@ pub struct PluginUse {
 /// PDEBench file would take half a minute to hash for every run of a sweep).
 const HASH_LIMIT: u64 = 1 << 30;
 
+/// SHA-256 of a file's contents as lowercase hex.
+pub fn sha256_file(path: &Path) -> std::io::Result<String> {
+    let mut f = std::fs::File::open(path)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+    }
+    Ok(format!("{:x}", h.finalize()))
+}
+
 /// SHA-256 of a file as hex, or why there is none.
 pub fn file_digest(path: &Path) -> Value {
     let meta = match std::fs::metadata(path) {
@@ -34,19 +49,7 @@ pub fn file_digest(path: &Path) -> Value {
     if meta.len() > HASH_LIMIT {
         return json!({"path": abs.display().to_string(), "bytes": meta.len(), "modified_unix": modified, "sha256": null, "note": "larger than 1 GiB: not hashed"});
     }
-    let digest = std::fs::File::open(path).and_then(|mut f| {
-        let mut h = Sha256::new();
-        let mut buf = vec![0u8; 1 << 20];
-        loop {
-            let n = f.read(&mut buf)?;
-            if n == 0 {
-                break;
-            }
-            h.update(&buf[..n]);
-        }
-        Ok(format!("{:x}", h.finalize()))
-    });
-    match digest {
+    match sha256_file(path) {
         Ok(d) => json!({"path": abs.display().to_string(), "bytes": meta.len(), "sha256": d}),
         Err(e) => json!({"path": abs.display().to_string(), "error": e.to_string()}),
     }

@@ -276,6 +276,7 @@ impl ResumePoint {
         let last = checkpoints.target("last").ok_or_else(|| {
             EngineError::RunDir(format!("`{}` has no checkpoints/last to resume from", run_dir.display()))
         })?;
+        rundir::verify_checkpoint(&last)?;
         let state_path = last.join("state.json");
         let text = std::fs::read_to_string(&state_path).map_err(|e| io_err(&state_path, e))?;
         let state: serde_json::Value =
@@ -704,6 +705,7 @@ fn finish(cfg: &Config, run_dir: &Path, task: &Task, plugins: &mut Plugins, chec
     let best_test = match (best_record, checkpoints.target("best")) {
         (Some(r), _) if Some(r.epoch) == last.map(|l| l.epoch) => final_test.clone(),
         (_, Some(dir)) => {
+            rundir::verify_checkpoint(&dir)?;
             plugins.model.load_checkpoint(&dir, true)?;
             task.evaluate(&mut plugins.model, Split::Test, cfg)?
         }

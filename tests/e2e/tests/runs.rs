@@ -411,11 +411,16 @@ fn resume_refuses_changed_settings_and_inconsistent_state() {
     let state_path = run.join("checkpoints/last/state.json");
     let state = fs::read_to_string(&state_path).unwrap();
     fs::write(&state_path, state.replace(&format!("\"global_step\": {}", 4), "\"global_step\": 18446744073709551615")).unwrap();
+    // (As a checkpoint from before checksums: the checksum would catch the edit first.)
+    let sums = run.join("checkpoints/last/checksums.json");
+    let sums_text = fs::read_to_string(&sums).unwrap();
+    fs::remove_file(&sums).unwrap();
     let out = resume(&["--set", "train.threads=1"]);
     let (_, stderr) = texts(&out);
     assert!(!out.status.success());
     assert!(error_lines(&stderr)[0].contains("do not agree"), "{stderr}");
     fs::write(&state_path, state).unwrap();
+    fs::write(&sums, sums_text).unwrap();
     let out = resume(&["--set", "optim.lr=0.1", "--force-config"]);
     assert!(out.status.success(), "{}", texts(&out).1);
 }
@@ -437,4 +442,29 @@ fn huge_sizes_are_one_line_and_threads_are_capped() {
     let (_, stderr) = texts(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("train.threads = 5000 is more than the"), "{stderr}");
+}
+
+/// Every checkpoint carries checksums.json; a flipped bit in its weights is one line naming the
+/// file, on resume and on analyze, before anything loads.
+#[test]
+fn a_corrupt_checkpoint_file_is_named_on_resume_and_analyze() {
+    let dir = temp_dir("checksum");
+    let out = tiny_run(&dir, &["--name", "r", "--epochs", "1"]).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let last = dir.join("runs/r/checkpoints/last");
+    let sums: serde_json::Value = serde_json::from_str(&fs::read_to_string(last.join("checksums.json")).unwrap()).unwrap();
+    assert!(sums["model.safetensors"].as_str().is_some_and(|s| s.len() == 64) && sums.get("state.json").is_some(), "{sums}");
+    let weights = last.join("model.safetensors");
+    let mut bytes = fs::read(&weights).unwrap();
+    let n = bytes.len();
+    bytes[n - 3] ^= 0x10;
+    fs::write(&weights, bytes).unwrap();
+    let out = engine().args(["run", "--resume", dir.join("runs/r").to_str().unwrap(), "--epochs", "2"]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success());
+    let lines = error_lines(&stderr);
+    assert!(lines.len() == 1 && lines[0].contains("model.safetensors: checksum mismatch"), "{stderr}");
+    let out = engine().args(["analyze", last.to_str().unwrap()]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success() && error_lines(&stderr)[0].contains("checksum mismatch"), "{stderr}");
 }
