@@ -82,7 +82,7 @@ if command -v flock >/dev/null 2>&1; then
     exec 9>"$ASSETS/.fetch-assets.lock"
     flock -n 9 || die "$ASSETS/.fetch-assets.lock: another fetch-assets run holds the lock"
     # holding the lock: leftovers of an interrupted run can go
-    rm -rf -- "$DL"/.tmp.* "$ASSETS"/.tmp-minilm-* "$ASSETS"/.old-minilm-* "$TEXT"/.tmp-* "$TEXT"/.old-*
+    rm -rf -- "$DL"/.tmp.* "$ASSETS"/.tmp-minilm-* "$ASSETS"/.old-minilm-* "$ASSETS"/.tmp-python-* "$ASSETS"/.old-python-* "$TEXT"/.tmp-* "$TEXT"/.old-*
 fi
 TMPS=()
 cleanup() { local t; for t in "${TMPS[@]+"${TMPS[@]}"}"; do rm -rf -- "$t"; done; }
@@ -202,4 +202,32 @@ if [ ${#todo[@]} -gt 0 ]; then
         | sed -u 's/^/fetch-assets: /'; then
         exit 1
     fi
+fi
+
+# ---- python libraries of the test suite -----------------------------------------------------
+# h5py (the reference HDF5 library, libhdf5 inside its wheel) checks that the engine's HDF5 files
+# open in PDEBench users' tools and that files h5py writes read in the engine. Installed with
+# `pip install --target`, so no virtual environment or system package is needed; tests put
+# $ASSETS/python on PYTHONPATH.
+PYLIBS=(h5py==3.16.0 numpy==2.4.6)
+PYLIB="$ASSETS/python"
+PYLIB_STAMP="fetch-assets v$SCRIPT_VERSION ${PYLIBS[*]}"
+if [ "$(cat "$PYLIB/.done" 2>/dev/null)" = "$PYLIB_STAMP" ]; then
+    say "python" "ok (cached) $PYLIB"
+else
+    need_pip
+    tmp="$ASSETS/.tmp-python-$$"
+    old="$ASSETS/.old-python-$$"
+    TMPS+=("$tmp" "$old")
+    rm -rf "$tmp"
+    python3 -m pip install --target "$tmp" --only-binary=:all: --disable-pip-version-check -q \
+        "${PYLIBS[@]}" >"$ASSETS/.pip-python.log" 2>&1 \
+        || die "pip install ${PYLIBS[*]} failed: $(grep -v '^ *$' "$ASSETS/.pip-python.log" | tail -n 1)"
+    PYTHONPATH="$tmp" python3 -c 'import h5py, numpy' 2>"$ASSETS/.pip-python.log" \
+        || die "$tmp: h5py does not import: $(tail -n 1 "$ASSETS/.pip-python.log")"
+    printf '%s\n' "$PYLIB_STAMP" >"$tmp/.done" || die "$tmp/.done: cannot write"
+    if [ -e "$PYLIB" ]; then mv "$PYLIB" "$old" || die "$PYLIB: cannot move the old copy away"; fi
+    mv "$tmp" "$PYLIB" || die "$PYLIB: cannot rename into place"
+    rm -rf "$old" "$ASSETS/.pip-python.log"
+    say "python" "ok $PYLIB (${PYLIBS[*]})"
 fi

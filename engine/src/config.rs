@@ -247,7 +247,7 @@ pub fn load(config_file: Option<&Path>, cli: &CliOverrides, sets: &[String]) -> 
     }
     let flags = Value::serialize(cli).map_err(|e| EngineError::Config(format!("command-line flags: {e}")))?;
     figment = figment
-        .merge(Env::prefixed("ENGINE_").split("__").filter(|k| !RESERVED_ENV.contains(&k.as_str())))
+        .merge(Env::prefixed("ENGINE_").split("__").filter(|k| !RESERVED_ENV.iter().any(|r| k.as_str().eq_ignore_ascii_case(r))))
         .merge(Layer { name: "command-line flags", dict: flags.into_dict().unwrap_or_default() });
     for set in sets {
         let (key, value) = set

@@ -76,8 +76,13 @@ pub struct SearchPath {
 }
 
 impl SearchPath {
-    /// `--plugin-dir` values, then `ENGINE_PLUGIN_PATH`, then the executable's directory.
-    pub fn new(plugin_dirs: &[PathBuf]) -> Self {
+    /// `--plugin-dir` values, then `ENGINE_PLUGIN_PATH`, then the executable's directory. A
+    /// `--plugin-dir` that is not a directory is an error (a typo would otherwise silently load
+    /// another plugin of the same name from further down the path).
+    pub fn new(plugin_dirs: &[PathBuf]) -> Result<Self> {
+        if let Some(bad) = plugin_dirs.iter().find(|d| !d.is_dir()) {
+            return Err(EngineError::Plugin(format!("--plugin-dir `{}` is not a directory", bad.display())));
+        }
         let mut dirs: Vec<(PathBuf, &'static str)> = plugin_dirs.iter().map(|d| (d.clone(), "--plugin-dir")).collect();
         if let Some(var) = std::env::var_os("ENGINE_PLUGIN_PATH") {
             dirs.extend(std::env::split_paths(&var).filter(|p| !p.as_os_str().is_empty()).map(|p| (p, "ENGINE_PLUGIN_PATH")));
@@ -85,7 +90,7 @@ impl SearchPath {
         if let Some(dir) = std::env::current_exe().ok().and_then(|e| e.parent().map(Path::to_path_buf)) {
             dirs.push((dir, "engine executable's directory"));
         }
-        Self { dirs }
+        Ok(Self { dirs })
     }
 
     /// Every plugin file found, in search order; a name found twice keeps its first file.

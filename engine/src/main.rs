@@ -190,13 +190,13 @@ fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Run(args) => {
             let loaded = args.load()?;
-            let search = SearchPath::new(&args.search.plugin_dirs);
+            let search = SearchPath::new(&args.search.plugin_dirs)?;
             let report = engine::train::run(&loaded, &search, args.resume.as_deref())?;
             println!("\n{}", report.summary);
         }
         Command::Analyze(args) => {
             let loaded = config::load(args.config.as_deref(), &CliOverrides::default(), &args.sets)?;
-            let search = SearchPath::new(&args.search.plugin_dirs);
+            let search = SearchPath::new(&args.search.plugin_dirs)?;
             let opts = engine::analyze::AnalyzeOptions { path: args.path, layers: args.layers, plots: args.plots, csv: args.csv };
             let analysis = engine::analyze::run(&loaded, &search, &opts)?;
             print!("{}", engine::analyze::format_table(&analysis));
@@ -215,7 +215,7 @@ fn run(cli: Cli) -> Result<()> {
             print!("{}", loaded.config.to_toml()?);
         }
         Command::Plugins { command: PluginsCommand::List(search) } => {
-            let search = SearchPath::new(&search.plugin_dirs);
+            let search = SearchPath::new(&search.plugin_dirs)?;
             let listed = host::list(&search);
             println!("{:<16} {:<10} {:<9} {:<5} path", "name", "kind", "version", "api");
             for l in &listed {
@@ -230,7 +230,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Plugins { command: PluginsCommand::Describe { name, search } } => {
-            let search = SearchPath::new(&search.plugin_dirs);
+            let search = SearchPath::new(&search.plugin_dirs)?;
             let (kind, info, path, text) = host::describe_any(&search, &name)?;
             println!("# {} ({kind} plugin {}, plugin API {}) — {}", info.name, info.version, info.api_version, info.description);
             println!("# {}", path.display());

@@ -18,13 +18,14 @@
 //!
 //! Reading takes the first `max_samples` samples (PDEBench's `num_samples_max`) and every
 //! `rrt`-th frame and `rr`-th cell along each axis, starting at 0 (numpy's `[::rr]`), with
-//! HDF5 strided hyperslabs, so a 13 GB PDEBench file is never read whole. The file's layout must
+//! the file read a window of samples at a time (`hdf5-pure`, a pure-Rust HDF5 reader and writer: no
+//! system library), so a 13 GB PDEBench file is never read whole. The file's layout must
 //! match `data.dataset`; the error says which dataset a file looks like.
 
 use crate::cache::{GenParams, RawData};
 use crate::error::DataError;
 use crate::registry::DatasetKind;
-use hdf5::{Hyperslab, Selection, SliceOrIndex};
+use hdf5_pure as h5;
 use std::path::{Path, PathBuf};
 
 /// A dataset read from a file: [N, X, (Y,) T, C] with its grid [X, (Y,) d] and times [T].
@@ -113,8 +114,6 @@ pub(crate) fn write(
 }
 
 fn write_to(path: &Path, kind: DatasetKind, raw: &RawData, p: &GenParams) -> Result<(), DataError> {
-    let h = |e: hdf5::Error| err(path, format!("cannot write: {e}"));
-    let file = hdf5::File::create(path).map_err(h)?;
     let n = raw.shape[0];
     let dims = kind.spatial_dims();
     let res = p.resolution;
@@ -130,22 +129,11 @@ fn write_to(path: &Path, kind: DatasetKind, raw: &RawData, p: &GenParams) -> Res
         .iter()
         .map(|&v| v as f32)
         .collect();
-    let write_f32 =
-        |g: &hdf5::Group, name: &str, shape: &[usize], data: &[f32]| -> Result<(), DataError> {
-            let ds = g
-                .new_dataset::<f32>()
-                .shape(shape.to_vec())
-                .create(name)
-                .map_err(h)?;
-            ds.write_raw(data).map_err(h)
-        };
-    let attr = |name: &str, v: f64| -> Result<(), DataError> {
-        file.new_attr::<f64>()
-            .create(name)
-            .map_err(h)?
-            .write_scalar(&v)
-            .map_err(h)
-    };
+    let mut file = h5::FileBuilder::new();
+    fn put(b: &mut h5::DatasetBuilder, shape: &[usize], data: &[f32]) {
+        let shape: Vec<u64> = shape.iter().map(|&d| d as u64).collect();
+        b.with_f32_data(data).with_shape(&shape);
+    }
     // Channel c of every sample as [N, T, points].
     let channel = |c: usize| -> Vec<f32> {
         let mut out = vec![0f32; n * nt * points];
@@ -159,28 +147,28 @@ fn write_to(path: &Path, kind: DatasetKind, raw: &RawData, p: &GenParams) -> Res
         out
     };
     let spatial: Vec<usize> = vec![res; dims];
-    let phys = |k: &str| p.physics.get(k).copied().unwrap_or(f64::NAN);
+    let phys = |k: &str| h5::AttrValue::F64(p.physics.get(k).copied().unwrap_or(f64::NAN));
     match kind {
         DatasetKind::Cfd2d | DatasetKind::Cfd1d => {
             let mut shape = vec![n, nt];
             shape.extend(&spatial);
             for (c, name) in kind.channels().iter().enumerate() {
-                write_f32(&file, name, &shape, &channel(c))?;
+                put(file.create_dataset(name), &shape, &channel(c));
             }
-            write_f32(&file, "x-coordinate", &[res], &x)?;
+            put(file.create_dataset("x-coordinate"), &[res], &x);
             if dims == 2 {
-                write_f32(&file, "y-coordinate", &[res], &x)?;
-                write_f32(&file, "t-coordinate", &[nt], &times)?;
-                attr("M", phys("mach"))?;
+                put(file.create_dataset("y-coordinate"), &[res], &x);
+                put(file.create_dataset("t-coordinate"), &[nt], &times);
+                file.set_attr("M", phys("mach"));
             } else {
                 // PDEBench's 1D CFD files have one more time coordinate than frames.
                 let dt = if nt > 1 { times[1] - times[0] } else { 0.0 };
                 let mut t1 = times.clone();
                 t1.push(times[nt - 1] + dt);
-                write_f32(&file, "t-coordinate", &[nt + 1], &t1)?;
+                put(file.create_dataset("t-coordinate"), &[nt + 1], &t1);
             }
-            attr("eta", phys("eta"))?;
-            attr("zeta", phys("zeta"))?;
+            file.set_attr("eta", phys("eta"));
+            file.set_attr("zeta", phys("zeta"));
         }
         DatasetKind::Darcy2d => {
             // Frame 0 = a (nu), frame 1 = u (tensor); one channel.
@@ -192,26 +180,22 @@ fn write_to(path: &Path, kind: DatasetKind, raw: &RawData, p: &GenParams) -> Res
                     u[s * points + q] = raw.u[(s * points + q) * 2 + 1];
                 }
             }
-            write_f32(&file, "tensor", &[n, 1, res, res], &u)?;
-            write_f32(&file, "nu", &[n, res, res], &nu)?;
-            write_f32(&file, "x-coordinate", &[res], &x)?;
-            write_f32(&file, "y-coordinate", &[res], &x)?;
-            attr("beta", phys("beta"))?;
+            put(file.create_dataset("tensor"), &[n, 1, res, res], &u);
+            put(file.create_dataset("nu"), &[n, res, res], &nu);
+            put(file.create_dataset("x-coordinate"), &[res], &x);
+            put(file.create_dataset("y-coordinate"), &[res], &x);
+            file.set_attr("beta", phys("beta"));
         }
         DatasetKind::Burgers1d | DatasetKind::Advection1d => {
-            write_f32(&file, "tensor", &[n, nt, res], &channel(0))?;
-            write_f32(&file, "x-coordinate", &[res], &x)?;
-            write_f32(&file, "t-coordinate", &[nt], &times)?;
-            if kind == DatasetKind::Burgers1d {
-                attr("nu", phys("nu"))?;
-            } else {
-                attr("beta", phys("beta"))?;
-            }
+            put(file.create_dataset("tensor"), &[n, nt, res], &channel(0));
+            put(file.create_dataset("x-coordinate"), &[res], &x);
+            put(file.create_dataset("t-coordinate"), &[nt], &times);
+            file.set_attr(if kind == DatasetKind::Burgers1d { "nu" } else { "beta" }, phys(if kind == DatasetKind::Burgers1d { "nu" } else { "beta" }));
         }
         DatasetKind::DiffusionReaction2d => {
             // Per sample: data [T, X, Y, C].
             for s in 0..n {
-                let g = file.create_group(&format!("{s:04}")).map_err(h)?;
+                let mut g = file.create_group(&format!("{s:04}"));
                 let mut d = vec![0f32; nt * points * nc];
                 for q in 0..points {
                     for t in 0..nt {
@@ -221,28 +205,27 @@ fn write_to(path: &Path, kind: DatasetKind, raw: &RawData, p: &GenParams) -> Res
                         }
                     }
                 }
-                write_f32(&g, "data", &[nt, res, res, nc], &d)?;
-                let grid = g.create_group("grid").map_err(h)?;
-                write_f32(&grid, "x", &[res], &x)?;
-                write_f32(&grid, "y", &[res], &x)?;
-                write_f32(&grid, "t", &[nt], &times)?;
+                put(g.create_dataset("data"), &[nt, res, res, nc], &d);
+                let mut grid = g.create_group("grid");
+                put(grid.create_dataset("x"), &[res], &x);
+                put(grid.create_dataset("y"), &[res], &x);
+                put(grid.create_dataset("t"), &[nt], &times);
+                g.add_group(grid.finish());
+                file.add_group(g.finish());
             }
         }
     }
-    let json: hdf5::types::VarLenUnicode =
-        p.json().parse().map_err(|e| err(path, format!("{e:?}")))?;
-    file.new_attr::<hdf5::types::VarLenUnicode>()
-        .create("engine_generation")
-        .map_err(h)?
-        .write_scalar(&json)
-        .map_err(h)?;
-    file.flush().map_err(h)?;
-    Ok(())
+    file.set_attr("engine_generation", h5::AttrValue::String(p.json()));
+    file.write(path)
+        .map_err(|e| err(path, format!("cannot write: {e}")))?;
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| err(path, format!("cannot write: {e}")))
 }
 
 /// Which dataset's layout the open file has.
-fn detect(file: &hdf5::File) -> Option<(DatasetKind, &'static str)> {
-    let ndim = |name: &str| file.dataset(name).ok().map(|d| d.ndim());
+fn detect(file: &h5::File) -> Option<(DatasetKind, &'static str)> {
+    let ndim = |name: &str| file.dataset(name).ok().and_then(|d| d.shape().ok()).map(|s| s.len());
     if let Some(d) = ndim("density") {
         return match d {
             4 => Some((DatasetKind::Cfd2d, "density [N, T, X, Y]")),
@@ -251,13 +234,13 @@ fn detect(file: &hdf5::File) -> Option<(DatasetKind, &'static str)> {
         };
     }
     if let Some(d) = ndim("tensor") {
-        return match (d, file.link_exists("nu")) {
+        return match (d, file.dataset("nu").is_ok()) {
             (4, true) => Some((DatasetKind::Darcy2d, "tensor [N, 1, X, Y] and nu")),
             (3, _) => Some((DatasetKind::Burgers1d, "tensor [N, T, X]")),
             _ => None,
         };
     }
-    let names = file.member_names().ok()?;
+    let names = file.root().groups().ok()?;
     if names
         .first()
         .is_some_and(|g| file.dataset(&format!("{g}/data")).is_ok())
@@ -270,41 +253,86 @@ fn detect(file: &hdf5::File) -> Option<(DatasetKind, &'static str)> {
     None
 }
 
-/// Strided hyperslab over the given axes: (count, step) per axis, start 0.
-fn slab(axes: &[(usize, usize)]) -> Selection {
-    Hyperslab::from(
-        axes.iter()
-            .map(|&(count, step)| SliceOrIndex::SliceCount {
-                start: 0,
-                step,
-                count,
-                block: 1,
-            })
-            .collect::<Vec<_>>(),
-    )
-    .into()
+/// Why a read failed, with a hint for the one layout this reader does not know.
+fn read_error(path: &Path, name: &str, e: h5::Error) -> DataError {
+    let hint = if format!("{e:?}").contains("InvalidLayoutVersion(5)") {
+        " (a layout only HDF5 2.0 writes, e.g. h5py with libver='latest'; write it with libver='v114' or the default)"
+    } else {
+        ""
+    };
+    err(path, format!("cannot read `{name}` as float32: {e}{hint}"))
 }
 
-/// Reads `name` with the selection; returns the values in row-major order of the selection.
-fn read_sel(
-    path: &Path,
-    g: &hdf5::Group,
-    name: &str,
-    sel: Selection,
-) -> Result<Vec<f32>, DataError> {
-    let ds = g
-        .dataset(name)
-        .map_err(|e| err(path, format!("no dataset `{name}`: {e}")))?;
-    let arr = ds
-        .read_slice::<f32, _, ndarray::IxDyn>(sel)
-        .map_err(|e| err(path, format!("cannot read `{name}` as float32: {e}")))?;
-    Ok(arr.as_standard_layout().iter().copied().collect())
+fn open_dataset(path: &Path, file: &h5::File, name: &str) -> Result<h5::Dataset, DataError> {
+    file.dataset(name)
+        .map_err(|e| err(path, format!("no dataset `{name}`: {e}")))
 }
 
-fn shape_of(path: &Path, g: &hdf5::Group, name: &str) -> Result<Vec<usize>, DataError> {
-    Ok(g.dataset(name)
-        .map_err(|e| err(path, format!("no dataset `{name}`: {e}")))?
-        .shape())
+fn shape_of(path: &Path, file: &h5::File, name: &str) -> Result<Vec<usize>, DataError> {
+    let shape = open_dataset(path, file, name)?
+        .shape()
+        .map_err(|e| err(path, format!("cannot read the shape of `{name}`: {e}")))?;
+    Ok(shape.iter().map(|&d| d as usize).collect())
+}
+
+/// Appends the elements of `src` (a row-major array of shape `dims`) at indices 0, step, 2 step,
+/// ... along every axis, in row-major order (numpy's `src[::s0, ::s1, ...]`).
+fn gather_strided(src: &[f32], dims: &[usize], steps: &[usize], out: &mut Vec<f32>) {
+    match dims {
+        [] => out.push(src[0]),
+        [_] => out.extend(src.iter().step_by(steps[0])),
+        [d0, rest @ ..] => {
+            let stride: usize = rest.iter().product();
+            for i in (0..*d0).step_by(steps[0]) {
+                gather_strided(&src[i * stride..(i + 1) * stride], rest, &steps[1..], out);
+            }
+        }
+    }
+}
+
+/// Reads the first `rows` entries of `name` along its leading axis, each strided by `steps` along
+/// the remaining axes (start 0). Rows are read a window at a time, so memory stays at what is
+/// kept plus one window, whatever the file's size.
+fn read_rows(path: &Path, file: &h5::File, name: &str, rows: usize, steps: &[usize]) -> Result<Vec<f32>, DataError> {
+    let ds = open_dataset(path, file, name)?;
+    let shape = shape_of(path, file, name)?;
+    let inner = &shape[1..];
+    debug_assert_eq!(inner.len(), steps.len());
+    let row_len: usize = inner.iter().product();
+    let kept: usize = inner.iter().zip(steps).map(|(d, s)| d.div_ceil(*s)).product();
+    let mut out = Vec::with_capacity(rows * kept);
+    // About 64 MB of stored values per read.
+    let window = (16 << 20) / row_len.max(1);
+    let window = window.clamp(1, rows.max(1));
+    let mut start = 0;
+    while start < rows {
+        let count = window.min(rows - start);
+        let values = ds
+            .read_f32_rows(start as u64, count as u64)
+            .map_err(|e| read_error(path, name, e))?;
+        if values.len() != count * row_len {
+            return Err(err(path, format!("`{name}`: read {} values for {count} rows of {row_len}", values.len())));
+        }
+        for row in values.chunks_exact(row_len.max(1)) {
+            gather_strided(row, inner, steps, &mut out);
+        }
+        start += count;
+    }
+    Ok(out)
+}
+
+/// Reads a whole (small) dataset strided by `steps` along each axis.
+fn read_all(path: &Path, file: &h5::File, name: &str, steps: &[usize]) -> Result<Vec<f32>, DataError> {
+    let shape = shape_of(path, file, name)?;
+    let values = open_dataset(path, file, name)?
+        .read_f32()
+        .map_err(|e| read_error(path, name, e))?;
+    if shape.len() != steps.len() || values.len() != shape.iter().product::<usize>() {
+        return Err(err(path, format!("`{name}` has shape {shape:?}, which this layout does not expect")));
+    }
+    let mut out = Vec::new();
+    gather_strided(&values, &shape, steps, &mut out);
+    Ok(out)
 }
 
 /// Reads the first `max_samples` samples of a PDEBench file of `kind`, strided by `rr` in space
@@ -317,7 +345,7 @@ pub(crate) fn read(
     rrt: usize,
 ) -> Result<FileData, DataError> {
     let file =
-        hdf5::File::open(path).map_err(|e| err(path, format!("cannot open as HDF5: {e}")))?;
+        h5::File::open_streaming(path).map_err(|e| err(path, format!("cannot open as HDF5: {e}")))?;
     match detect(&file) {
         Some((found, _)) if found == kind || (found == DatasetKind::Burgers1d && kind == DatasetKind::Advection1d) => {}
         Some((found, what)) => {
@@ -343,8 +371,8 @@ pub(crate) fn read(
     let nc = kind.channels().len();
     // A coordinate array, strided; cell centres on the dataset's domain if the file has none.
     let coord = |name: &str, full: usize| -> Result<Vec<f32>, DataError> {
-        if file.link_exists(name) {
-            return read_sel(path, &file, name, slab(&[(full.div_ceil(rr), rr)]));
+        if file.dataset(name).is_ok() {
+            return read_all(path, &file, name, &[rr]);
         }
         let [lo, hi] = kind.domain();
         let centres = crate::common::cell_centres(full, lo, hi);
@@ -367,8 +395,8 @@ pub(crate) fn read(
             n = shape[0].min(max_samples);
             nt_full = shape[1];
             spatial_full = shape[2..].to_vec();
-            let mut axes = vec![(n, 1), (nt_full.div_ceil(rrt), rrt)];
-            axes.extend(spatial_full.iter().map(|&x| (x.div_ceil(rr), rr)));
+            let mut steps = vec![rrt];
+            steps.extend(spatial_full.iter().map(|_| rr));
             let names: Vec<&str> = if first == "tensor" {
                 vec!["tensor"]
             } else {
@@ -383,15 +411,15 @@ pub(crate) fn read(
                         format!("`{name}` has shape {s:?} but `{first}` has {shape:?}"),
                     ));
                 }
-                chans.push(read_sel(path, &file, name, slab(&axes))?);
+                chans.push(read_rows(path, &file, name, n, &steps)?);
             }
             per_channel = chans;
             grid_axes.push(coord("x-coordinate", spatial_full[0])?);
             if dims == 2 {
                 grid_axes.push(coord("y-coordinate", spatial_full[1])?);
             }
-            times_full = if file.link_exists("t-coordinate") {
-                Some(read_sel(path, &file, "t-coordinate", Selection::All)?)
+            times_full = if file.dataset("t-coordinate").is_ok() {
+                Some(read_all(path, &file, "t-coordinate", &[1])?)
             } else {
                 None
             };
@@ -407,8 +435,6 @@ pub(crate) fn read(
             n = shape[0].min(max_samples);
             spatial_full = shape[2..].to_vec();
             nt_full = 2;
-            let sp: Vec<(usize, usize)> =
-                spatial_full.iter().map(|&x| (x.div_ceil(rr), rr)).collect();
             let nu_shape = shape_of(path, &file, "nu")?;
             if nu_shape[1..] != shape[2..] || nu_shape[0] < n {
                 return Err(err(
@@ -416,12 +442,8 @@ pub(crate) fn read(
                     format!("`nu` has shape {nu_shape:?} but `tensor` has {shape:?}"),
                 ));
             }
-            let mut a = vec![(n, 1)];
-            a.extend(&sp);
-            let nu = read_sel(path, &file, "nu", slab(&a))?;
-            let mut b = vec![(n, 1), (1, 1)];
-            b.extend(&sp);
-            let u = read_sel(path, &file, "tensor", slab(&b))?;
+            let nu = read_rows(path, &file, "nu", n, &[rr, rr])?;
+            let u = read_rows(path, &file, "tensor", n, &[1, rr, rr])?;
             // As [N, T=2, points] with T = [nu, u].
             let points = nu.len() / n.max(1);
             let mut both = Vec::with_capacity(2 * nu.len());
@@ -435,7 +457,7 @@ pub(crate) fn read(
             times_full = Some(vec![0.0, 1.0]);
         }
         DatasetKind::DiffusionReaction2d => {
-            let mut groups = file.member_names().map_err(|e| err(path, e))?;
+            let mut groups = file.root().groups().map_err(|e| err(path, e))?;
             groups.sort();
             n = groups.len().min(max_samples);
             let shape = shape_of(path, &file, &format!("{}/data", groups[0]))?;
@@ -450,27 +472,25 @@ pub(crate) fn read(
             }
             nt_full = shape[0];
             spatial_full = shape[1..3].to_vec();
-            let axes = [
-                (nt_full.div_ceil(rrt), rrt),
-                (spatial_full[0].div_ceil(rr), rr),
-                (spatial_full[1].div_ceil(rr), rr),
-                (nc, 1),
-            ];
             // To [N, T, points] per channel.
-            let (t2, x2, y2) = (axes[0].0, axes[1].0, axes[2].0);
+            let (t2, x2, y2) = (
+                nt_full.div_ceil(rrt),
+                spatial_full[0].div_ceil(rr),
+                spatial_full[1].div_ceil(rr),
+            );
             let points = x2 * y2;
             let mut chans = vec![Vec::with_capacity(n * t2 * points); nc];
             for g in &groups[..n] {
-                let d = read_sel(path, &file, &format!("{g}/data"), slab(&axes))?;
+                let d = read_all(path, &file, &format!("{g}/data"), &[rrt, rr, rr, 1])?;
                 for (c, ch) in chans.iter_mut().enumerate() {
                     ch.extend((0..t2 * points).map(|k| d[k * nc + c]));
                 }
             }
             per_channel = chans;
-            let g0 = file.group(&groups[0]).map_err(|e| err(path, e))?;
-            grid_axes.push(read_sel(path, &g0, "grid/x", slab(&[(x2, rr)]))?);
-            grid_axes.push(read_sel(path, &g0, "grid/y", slab(&[(y2, rr)]))?);
-            times_full = Some(read_sel(path, &g0, "grid/t", Selection::All)?);
+            let g0 = &groups[0];
+            grid_axes.push(read_all(path, &file, &format!("{g0}/grid/x"), &[rr])?);
+            grid_axes.push(read_all(path, &file, &format!("{g0}/grid/y"), &[rr])?);
+            times_full = Some(read_all(path, &file, &format!("{g0}/grid/t"), &[1])?);
         }
     }
     if spatial_full.len() != dims {

@@ -481,96 +481,268 @@ fn hdf5_round_trip_diffusion_reaction() {
     hdf5_round_trip("diffusion-reaction-2d");
 }
 
-/// The file layout itself, read with the HDF5 library: names, shapes, dtypes, attributes.
+/// Runs a Python script with h5py, the reference HDF5 library (libhdf5 inside its wheel), from
+/// `assets/python` (scripts/fetch-assets.sh installs it; `ENGINE_ASSETS_DIR` moves it). Returns
+/// what the script printed.
+fn h5py(script: &str, args: &[&Path]) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let assets = std::env::var_os("ENGINE_ASSETS_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("assets"));
+    let lib = assets.join("python");
+    assert!(
+        lib.join("h5py").is_dir(),
+        "{}: h5py is missing; run scripts/fetch-assets.sh",
+        lib.display()
+    );
+    let out = std::process::Command::new("python3")
+        .env("PYTHONPATH", &lib)
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "h5py script failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Every dataset of a file as h5py sees it: path -> (shape, dtype, values), and root attributes.
+const H5PY_DUMP: &str = r#"
+import h5py, json, sys
+out = {"datasets": {}, "attrs": {}}
+with h5py.File(sys.argv[1], "r") as f:
+    def visit(name, obj):
+        if isinstance(obj, h5py.Dataset):
+            out["datasets"][name] = [list(obj.shape), obj.dtype.str, obj[()].ravel().tolist()]
+    f.visititems(visit)
+    for k, v in f.attrs.items():
+        out["attrs"][k] = v.decode() if isinstance(v, bytes) else (v if isinstance(v, str) else float(v))
+print(json.dumps(out))
+"#;
+
+struct H5pyView {
+    datasets: std::collections::BTreeMap<String, (Vec<usize>, String, Vec<f32>)>,
+    attrs: serde_json::Map<String, serde_json::Value>,
+}
+
+fn h5py_view(path: &Path) -> H5pyView {
+    let v: serde_json::Value = serde_json::from_str(&h5py(H5PY_DUMP, &[path])).unwrap();
+    let datasets = v["datasets"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, d)| {
+            let shape = d[0].as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as usize).collect();
+            // Values as float32 (every dataset compared here is float32; JSON carries them exactly).
+            let values = d[2].as_array().unwrap().iter().map(|x| x.as_f64().unwrap() as f32).collect();
+            (k.clone(), (shape, d[1].as_str().unwrap().to_string(), values))
+        })
+        .collect();
+    H5pyView { datasets, attrs: v["attrs"].as_object().unwrap().clone() }
+}
+
+impl H5pyView {
+    /// Shape of a float32 dataset (little-endian `<f4`, as PDEBench's files).
+    fn f32_shape(&self, name: &str) -> Vec<usize> {
+        let (shape, dtype, _) = self.datasets.get(name).unwrap_or_else(|| panic!("no `{name}`"));
+        assert_eq!(dtype, "<f4", "{name} is not float32");
+        shape.clone()
+    }
+    fn values(&self, name: &str) -> &[f32] {
+        &self.datasets[name].2
+    }
+    fn attr(&self, name: &str) -> f64 {
+        self.attrs[name].as_f64().unwrap_or_else(|| panic!("attribute `{name}`"))
+    }
+}
+
+/// The engine's files opened with h5py: names, shapes, dtypes, attributes and values in
+/// PDEBench's layout.
 #[test]
-fn hdf5_layout_is_pdebench() {
+fn engine_files_open_in_h5py_in_pdebench_layout() {
     let dir = TempDir::new("layout");
-    let f32_shape = |file: &hdf5::File, name: &str| -> Vec<usize> {
-        let d = file.dataset(name).unwrap();
-        assert!(d.dtype().unwrap().is::<f32>(), "{name} is not float32");
-        d.shape()
-    };
-    let attr = |file: &hdf5::File, name: &str| -> f64 {
-        file.attr(name).unwrap().read_scalar::<f64>().unwrap()
-    };
 
     let cfg = small("cfd-2d", &dir.0);
     let path = dir.0.join("cfd2d.hdf5");
     export_hdf5(&cfg, &path, None).unwrap();
-    let f = hdf5::File::open(&path).unwrap();
+    let f = h5py_view(&path);
     for name in ["density", "pressure", "Vx", "Vy"] {
-        assert_eq!(f32_shape(&f, name), [4, 3, 8, 8]);
+        assert_eq!(f.f32_shape(name), [4, 3, 8, 8]);
     }
-    assert_eq!(f32_shape(&f, "x-coordinate"), [8]);
-    assert_eq!(f32_shape(&f, "y-coordinate"), [8]);
-    assert_eq!(f32_shape(&f, "t-coordinate"), [3]);
-    assert_eq!(
-        (attr(&f, "eta"), attr(&f, "zeta"), attr(&f, "M")),
-        (0.01, 0.01, 0.1)
-    );
-    let x = f
-        .dataset("x-coordinate")
-        .unwrap()
-        .read_raw::<f32>()
-        .unwrap();
-    assert_eq!(x[0], 1.0 / 16.0);
+    assert_eq!(f.f32_shape("x-coordinate"), [8]);
+    assert_eq!(f.f32_shape("y-coordinate"), [8]);
+    assert_eq!(f.f32_shape("t-coordinate"), [3]);
+    assert_eq!((f.attr("eta"), f.attr("zeta"), f.attr("M")), (0.01, 0.01, 0.1));
+    assert_eq!(f.values("x-coordinate")[0], 1.0 / 16.0);
     // density[s, t, i, j] is the dataset's sample s at cell (i, j), frame t, channel 0.
     let (ds, _) = PdeDataset::load(&cfg, None).unwrap();
-    let density = f.dataset("density").unwrap().read_raw::<f32>().unwrap();
     let (s, t, i, j) = (2, 1, 3, 5);
-    assert_eq!(
-        density[((s * 3 + t) * 8 + i) * 8 + j],
-        ds.sample(s)[((i * 8 + j) * 3 + t) * 4]
-    );
-    let vy = f.dataset("Vy").unwrap().read_raw::<f32>().unwrap();
-    assert_eq!(
-        vy[((s * 3 + t) * 8 + i) * 8 + j],
-        ds.sample(s)[((i * 8 + j) * 3 + t) * 4 + 3]
-    );
-    assert!(f.attr("engine_generation").is_ok());
+    let at = ((s * 3 + t) * 8 + i) * 8 + j;
+    assert_eq!(f.values("density")[at], ds.sample(s)[((i * 8 + j) * 3 + t) * 4]);
+    assert_eq!(f.values("Vy")[at], ds.sample(s)[((i * 8 + j) * 3 + t) * 4 + 3]);
+    let generation = f.attrs["engine_generation"].as_str().expect("a string attribute");
+    assert!(generation.contains("\"dataset\""), "{generation}");
 
     let cfg = small("cfd-1d", &dir.0);
     let path = dir.0.join("cfd1d.hdf5");
     export_hdf5(&cfg, &path, None).unwrap();
-    let f = hdf5::File::open(&path).unwrap();
+    let f = h5py_view(&path);
     for name in ["density", "pressure", "Vx"] {
-        assert_eq!(f32_shape(&f, name), [4, 6, 32]);
+        assert_eq!(f.f32_shape(name), [4, 6, 32]);
     }
-    assert_eq!(f32_shape(&f, "x-coordinate"), [32]);
+    assert_eq!(f.f32_shape("x-coordinate"), [32]);
     // PDEBench's 1D CFD files have T + 1 time coordinates.
-    assert_eq!(f32_shape(&f, "t-coordinate"), [7]);
-    assert!(!f.link_exists("Vy") && !f.link_exists("y-coordinate"));
-    assert_eq!((attr(&f, "eta"), attr(&f, "zeta")), (0.01, 0.01));
-    assert_eq!(
-        f.dataset("x-coordinate")
-            .unwrap()
-            .read_raw::<f32>()
-            .unwrap()[0],
-        -1.0 + 1.0 / 32.0
-    );
+    assert_eq!(f.f32_shape("t-coordinate"), [7]);
+    assert!(!f.datasets.contains_key("Vy") && !f.datasets.contains_key("y-coordinate"));
+    assert_eq!((f.attr("eta"), f.attr("zeta")), (0.01, 0.01));
+    assert_eq!(f.values("x-coordinate")[0], -1.0 + 1.0 / 32.0);
 
     let cfg = small("darcy-2d", &dir.0);
     let path = dir.0.join("darcy.hdf5");
     export_hdf5(&cfg, &path, None).unwrap();
-    let f = hdf5::File::open(&path).unwrap();
-    assert_eq!(f32_shape(&f, "tensor"), [4, 1, 16, 16]);
-    assert_eq!(f32_shape(&f, "nu"), [4, 16, 16]);
-    assert_eq!(f32_shape(&f, "x-coordinate"), [16]);
-    assert_eq!(f32_shape(&f, "y-coordinate"), [16]);
-    assert_eq!(attr(&f, "beta"), 1.0);
-    let nu = f.dataset("nu").unwrap().read_raw::<f32>().unwrap();
-    assert!(nu.iter().all(|&a| a == 1.0 || a == 0.1));
+    let f = h5py_view(&path);
+    assert_eq!(f.f32_shape("tensor"), [4, 1, 16, 16]);
+    assert_eq!(f.f32_shape("nu"), [4, 16, 16]);
+    assert_eq!(f.f32_shape("x-coordinate"), [16]);
+    assert_eq!(f.f32_shape("y-coordinate"), [16]);
+    assert_eq!(f.attr("beta"), 1.0);
+    assert!(f.values("nu").iter().all(|&a| a == 1.0 || a == 0.1));
 
     for (name, key, value) in [("burgers-1d", "nu", 0.001), ("advection-1d", "beta", 0.1)] {
         let cfg = small(name, &dir.0);
         let path = dir.0.join(format!("{name}.hdf5"));
         export_hdf5(&cfg, &path, None).unwrap();
-        let f = hdf5::File::open(&path).unwrap();
-        assert_eq!(f32_shape(&f, "tensor"), [4, 11, 64]);
-        assert_eq!(f32_shape(&f, "x-coordinate"), [64]);
-        assert_eq!(f32_shape(&f, "t-coordinate"), [11]);
-        assert_eq!(attr(&f, key), value);
+        let f = h5py_view(&path);
+        assert_eq!(f.f32_shape("tensor"), [4, 11, 64]);
+        assert_eq!(f.f32_shape("x-coordinate"), [64]);
+        assert_eq!(f.f32_shape("t-coordinate"), [11]);
+        assert_eq!(f.attr(key), value);
     }
+
+    // Diffusion-reaction: one group per sample with data [T, X, Y, 2] and its grid.
+    let cfg = small("diffusion-reaction-2d", &dir.0);
+    let path = dir.0.join("dr.h5");
+    export_hdf5(&cfg, &path, None).unwrap();
+    let f = h5py_view(&path);
+    let (ds, _) = PdeDataset::load(&cfg, None).unwrap();
+    for s in 0..4 {
+        assert_eq!(f.f32_shape(&format!("{s:04}/data")), [6, 8, 8, 2]);
+        assert_eq!(f.f32_shape(&format!("{s:04}/grid/x")), [8]);
+        assert_eq!(f.f32_shape(&format!("{s:04}/grid/t")), [6]);
+    }
+    // data[t, i, j, c] of group 0003 is sample 3 at cell (i, j), frame t, channel c.
+    let (t, i, j, c) = (4, 2, 7, 1);
+    assert_eq!(
+        f.values("0003/data")[((t * 8 + i) * 8 + j) * 2 + c],
+        ds.sample(3)[((i * 8 + j) * 6 + t) * 2 + c]
+    );
+}
+
+/// Files written the way PDEBench's scripts and h5py users write them differ in storage: float64
+/// data, chunked and gzip-compressed (with shuffle) datasets, no coordinate arrays, T + 1 time
+/// coordinates, the library's default (oldest) or 1.14 format. Each reads, strided as asked.
+#[test]
+fn h5py_written_files_read_in_the_engine() {
+    let dir = TempDir::new("hand");
+    let darcy = dir.0.join("2D_DarcyFlow_beta1.0_Train.hdf5");
+    let burgers = dir.0.join("1D_Burgers_Sols_Nu0.001.hdf5");
+    let cfd = dir.0.join("2D_CFD_Rand_M0.1_Eta0.01_Zeta0.01_periodic_128_Train.hdf5");
+    let dr = dir.0.join("2D_diff-react_NA_NA.h5");
+    h5py(
+        r#"
+import h5py, numpy as np, sys
+darcy, burgers, cfd, dr = sys.argv[1:5]
+n, x = 3, 6
+with h5py.File(darcy, "w") as f:
+    f.create_dataset("tensor", data=np.arange(n * x * x, dtype=np.float64).reshape(n, 1, x, x), chunks=(1, 1, x, x))
+    f["nu"] = -np.arange(n * x * x, dtype=np.float64).reshape(n, x, x)
+n, t, x = 2, 201, 16
+with h5py.File(burgers, "w") as f:
+    f.create_dataset("tensor", data=np.arange(n * t * x, dtype=np.float32).reshape(n, t, x), chunks=(1, t, x), compression="gzip", shuffle=True)
+    f["t-coordinate"] = (np.arange(t + 1) * 0.01).astype(np.float32)
+    f["x-coordinate"] = ((np.arange(x) + 0.5) / x).astype(np.float32)
+    f.attrs["Nu"] = 0.001
+n, t, x = 3, 21, 8
+with h5py.File(cfd, "w", libver=("v114", "v114")) as f:
+    for c, name in enumerate(["density", "pressure", "Vx", "Vy"]):
+        a = np.arange(n * t * x * x, dtype=np.float64).reshape(n, t, x, x) + 1000 * c
+        f.create_dataset(name, data=a, chunks=(1, 1, x, x), compression="gzip", compression_opts=9)
+    f["t-coordinate"] = np.arange(t + 1) * 0.05
+    f["x-coordinate"] = 1 / (2 * x) + np.arange(x) / x
+    f["y-coordinate"] = 1 / (2 * x) + np.arange(x) / x
+    f.attrs["M"], f.attrs["eta"], f.attrs["zeta"] = 0.1, 0.01, 0.01
+n, t, x = 2, 5, 4
+with h5py.File(dr, "w") as f:
+    for s in range(n):
+        g = f.create_group(f"{s:04d}")
+        g.create_dataset("data", data=np.arange(t * x * x * 2, dtype=np.float32).reshape(t, x, x, 2) + 100 * s, compression="gzip")
+        g["grid/x"] = np.linspace(0, 1, x, dtype=np.float32)
+        g["grid/y"] = np.linspace(0, 1, x, dtype=np.float32)
+        g["grid/t"] = np.linspace(0, 1, t, dtype=np.float32)
+"#,
+        &[&darcy, &burgers, &cfd, &dr],
+    );
+
+    // Darcy: float64, one chunked and one contiguous dataset, no coordinates.
+    let cfg = DataConfig {
+        file: Some(darcy),
+        reduced_resolution: 2,
+        ..DataConfig::preset("darcy-2d")
+    };
+    let (ds, _) = PdeDataset::load(&cfg, None).unwrap();
+    assert_eq!(ds.dims(), [3, 3, 3, 2, 1]);
+    // Sample 1, kept point (1, 2) = full cell (2, 4): frame 0 = nu, frame 1 = tensor.
+    let s = ds.sample(1);
+    let q = 3 + 2;
+    assert_eq!(s[q * 2], -((36 + 2 * 6 + 4) as f32));
+    assert_eq!(s[q * 2 + 1], (36 + 2 * 6 + 4) as f32);
+    // Cell centres of [0, 1] with 6 cells, every second one.
+    assert_eq!(&ds.grid()[..2], &[1.0 / 12.0, 1.0 / 12.0]);
+    assert_eq!(&ds.grid()[2..4], &[1.0 / 12.0, 5.0 / 12.0]);
+
+    // 1D scalar file, gzip + shuffle, with 202 time coordinates for 201 frames.
+    let cfg = DataConfig {
+        file: Some(burgers),
+        ..DataConfig::preset("burgers-1d")
+    };
+    let (ds, _) = PdeDataset::load(&cfg, None).unwrap();
+    assert_eq!(ds.dims(), [2, 4, 41, 1]);
+    assert_eq!(ds.times().len(), 41);
+    assert!((ds.times()[40] - 2.0).abs() < 1e-6);
+    // tensor[1, 5, 4] -> sample 1, point 1 (x index 4), frame 1 (t index 5).
+    assert_eq!(ds.sample(1)[41 + 1], ((201 + 5) * 16 + 4) as f32);
+
+    // 2D CFD in the HDF5 1.14 format, float64, gzip level 9, chunked per frame, 22 time
+    // coordinates for 21 frames (as PDEBench's released files); strided 2 in space, 5 in time.
+    let cfg = DataConfig {
+        file: Some(cfd),
+        num_samples: 2,
+        reduced_resolution: 2,
+        reduced_resolution_t: 5,
+        ..DataConfig::preset("cfd-2d")
+    };
+    let (ds, _) = PdeDataset::load(&cfg, None).unwrap();
+    assert_eq!(ds.dims(), [2, 4, 4, 5, 4]);
+    assert_eq!(ds.times(), &[0.0, 0.25, 0.5, 0.75, 1.0]);
+    // Vy[1, 10, 6, 2] -> sample 1, kept point (3, 1), kept frame 2, channel 3.
+    let expect = 3000 + ((1 * 21 + 10) * 8 + 6) * 8 + 2;
+    assert_eq!(ds.sample(1)[((3 * 4 + 1) * 5 + 2) * 4 + 3], expect as f32);
+    assert_eq!(&ds.grid()[..4], &[1.0 / 16.0, 1.0 / 16.0, 1.0 / 16.0, 5.0 / 16.0]);
+
+    // Diffusion-reaction with its per-sample groups, gzip.
+    let cfg = DataConfig {
+        file: Some(dr),
+        reduced_resolution: 2,
+        reduced_resolution_t: 2,
+        ..DataConfig::preset("diffusion-reaction-2d")
+    };
+    let (ds, _) = PdeDataset::load(&cfg, None).unwrap();
+    assert_eq!(ds.dims(), [2, 2, 2, 3, 2]);
+    // data[4, 2, 2, 1] of group 0001 -> sample 1, kept point (1, 1), kept frame 2, channel 1.
+    let expect = 100 + ((4 * 4 + 2) * 4 + 2) * 2 + 1;
+    assert_eq!(ds.sample(1)[((1 * 2 + 1) * 3 + 2) * 2 + 1], expect as f32);
 }
 
 #[test]
@@ -619,85 +791,4 @@ fn kinds() {
     );
     assert!(DatasetKind::Darcy2d.is_steady());
     assert_eq!(DatasetKind::from_name("2d-cfd"), None);
-}
-
-/// A file written the way PDEBench's scripts and h5py users write them can differ in storage:
-/// float64 data, chunked datasets, no coordinate arrays, T + 1 time coordinates. It still reads.
-#[test]
-fn a_hand_written_pdebench_file_reads() {
-    let dir = TempDir::new("hand");
-    let path = dir.0.join("2D_DarcyFlow_beta1.0_Train.hdf5");
-    let (n, x) = (3usize, 6usize);
-    {
-        let f = hdf5::File::create(&path).unwrap();
-        let u: Vec<f64> = (0..n * x * x).map(|i| i as f64).collect();
-        let nu: Vec<f64> = (0..n * x * x).map(|i| -(i as f64)).collect();
-        let t = f
-            .new_dataset::<f64>()
-            .shape([n, 1, x, x])
-            .chunk([1, 1, x, x])
-            .create("tensor")
-            .unwrap();
-        t.write_raw(&u).unwrap();
-        f.new_dataset::<f64>()
-            .shape([n, x, x])
-            .create("nu")
-            .unwrap()
-            .write_raw(&nu)
-            .unwrap();
-    }
-    let cfg = DataConfig {
-        file: Some(path),
-        reduced_resolution: 2,
-        ..DataConfig::preset("darcy-2d")
-    };
-    let (ds, _) = PdeDataset::load(&cfg, None).unwrap();
-    assert_eq!(ds.dims(), [3, 3, 3, 2, 1]);
-    // Sample 1, kept point (1, 2) = full cell (2, 4): frame 0 = nu, frame 1 = tensor.
-    let s = ds.sample(1);
-    let q = 3 + 2;
-    assert_eq!(s[q * 2], -((36 + 2 * 6 + 4) as f32));
-    assert_eq!(s[q * 2 + 1], (36 + 2 * 6 + 4) as f32);
-    // Cell centres of [0, 1] with 6 cells, every second one.
-    assert_eq!(&ds.grid()[..2], &[1.0 / 12.0, 1.0 / 12.0]);
-    assert_eq!(&ds.grid()[2..4], &[1.0 / 12.0, 5.0 / 12.0]);
-
-    // 1D scalar file with 202 time coordinates for 201 frames.
-    let path = dir.0.join("1D_Burgers_Sols_Nu0.001.hdf5");
-    let (n, t, x) = (2usize, 201usize, 16usize);
-    {
-        let f = hdf5::File::create(&path).unwrap();
-        let u: Vec<f32> = (0..n * t * x).map(|i| i as f32).collect();
-        f.new_dataset::<f32>()
-            .shape([n, t, x])
-            .chunk([1, t, x])
-            .create("tensor")
-            .unwrap()
-            .write_raw(&u)
-            .unwrap();
-        let tc: Vec<f32> = (0..=t).map(|k| k as f32 * 0.01).collect();
-        f.new_dataset::<f32>()
-            .shape([t + 1])
-            .create("t-coordinate")
-            .unwrap()
-            .write_raw(&tc)
-            .unwrap();
-        let xc: Vec<f32> = (0..x).map(|i| (i as f32 + 0.5) / x as f32).collect();
-        f.new_dataset::<f32>()
-            .shape([x])
-            .create("x-coordinate")
-            .unwrap()
-            .write_raw(&xc)
-            .unwrap();
-    }
-    let cfg = DataConfig {
-        file: Some(path),
-        ..DataConfig::preset("burgers-1d")
-    };
-    let (ds, _) = PdeDataset::load(&cfg, None).unwrap();
-    assert_eq!(ds.dims(), [2, 4, 41, 1]);
-    assert_eq!(ds.times().len(), 41);
-    assert!((ds.times()[40] - 2.0).abs() < 1e-6);
-    // tensor[1, 5, 4] -> sample 1, point 1 (x index 4), frame 1 (t index 5).
-    assert_eq!(ds.sample(1)[41 + 1], ((201 + 5) * 16 + 4) as f32);
 }
