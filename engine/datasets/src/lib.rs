@@ -97,6 +97,7 @@ mod darcy;
 mod dataset;
 mod diffusion_reaction;
 mod error;
+mod fidelity;
 mod gas;
 mod h5;
 mod init;
@@ -108,5 +109,6 @@ pub use dataset::{
     cache_path, export_hdf5, pdebench_file_name, CacheInfo, PdeDataset, Progress, Split,
 };
 pub use error::DataError;
+pub use fidelity::{flow_statistics, FlowStatistics, Moments};
 pub use metrics::{batch_metrics, BatchMetrics, FieldLayout, MetricAccumulator};
 pub use registry::{DatasetKind, KNOWN_DATASETS};
