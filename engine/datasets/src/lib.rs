@@ -104,9 +104,10 @@ mod init;
 mod metrics;
 mod registry;
 
-pub use config::{ConfigOrigin, DataConfig};
+pub use config::{ConfigOrigin, DataConfig, ExplicitKeys, GENERATOR_KEYS};
 pub use dataset::{
-    cache_path, export_hdf5, pdebench_file_name, CacheInfo, PdeDataset, Progress, Split,
+    cache_path, effective_config, export_hdf5, pdebench_file_name, CacheInfo, PdeDataset, Progress,
+    Split,
 };
 pub use error::DataError;
 pub use fidelity::{flow_statistics, FlowStatistics, Moments};
