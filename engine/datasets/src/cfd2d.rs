@@ -1,35 +1,52 @@
 //! 2D compressible Navier-Stokes, PDEBench's `2D_CFD_Rand_M{M}_Eta{eta}_Zeta{zeta}_periodic_128`
-//! problem, written from the equations:
+//! problem, written from PDEBench's published equations and solver description (its code is
+//! under a non-commercial licence and was read, not copied):
 //!
 //! ```text
 //! rho_t + div(rho v)                   = 0
 //! (rho v)_t + div(rho v v + p I - tau) = 0
 //! E_t + div((E + p) v - tau v)         = 0,    E = p/(gamma - 1) + rho |v|^2 / 2,  gamma = 5/3
-//! tau = mu (grad v + grad v^T - 2/3 div(v) I) + zeta_b div(v) I,   mu = eta rho,  zeta_b = zeta rho
 //! ```
 //!
-//! on the periodic unit square. Viscosities are "per density" (dynamic viscosity = eta * rho, the
-//! data-sources recipe); there is no heat conduction.
+//! on the periodic unit square, viscosities "per density" (dynamic viscosity eta rho, bulk zeta
+//! rho), no heat conduction. The viscous stress tau is where the two schemes differ
+//! ([`Scheme`]):
+//!
+//! - **PDEBench's** (the default, [`Scheme::PDEBENCH`]): tau has no cross-derivative terms. Along
+//!   x, tau_xx = (4/3 eta + zeta) rho d(vx)/dx and tau_xy = eta rho d(vy)/dx; along y likewise
+//!   with the roles of vx and vy swapped. It is applied as PDEBench does, after each hydrodynamic
+//!   step: explicit sub-steps of CFL dx^2 / (2 (4/3 eta + zeta)) and the remainder, each an x
+//!   sweep then a y sweep, with face densities the mean of the two cells and the viscous work from the same face
+//!   differences (so momentum and energy stay conserved). Compared with the full stress this
+//!   damps divergence-free (vortical) motion faster, a diagonal shear wave at (7/3 eta + zeta) k^2
+//!   instead of 2 eta k^2, and sound waves slower; it is what PDEBench's data contain
+//!   (docs/decisions.md, "2D CFD generator fidelity").
+//! - **The full Newtonian stress** ([`Scheme::FULL_STRESS`], the engine's earlier scheme):
+//!   tau = mu (grad v + grad v^T - 2/3 div(v) I) + zeta_b div(v) I, mu = eta rho,
+//!   zeta_b = zeta rho, unsplit in the same right-hand side as the inviscid fluxes: normal
+//!   derivatives by the two-point difference across the face, tangential ones by the average of
+//!   the two cells' central differences.
 //!
 //! **Space**: cell-centred finite volumes on an N x N grid, unsplit (x and y fluxes summed in one
 //! right-hand side). Inviscid fluxes: MUSCL reconstruction of the primitive variables (rho, vx, vy,
-//! p) with the monotonized-central limiter, then HLLC at every face. Viscous fluxes at the same
-//! faces: normal derivatives by the two-point difference across the face, tangential derivatives
-//! by the average of the two cells' central differences, coefficients from the face-averaged
-//! density; the viscous work tau v uses the face-averaged velocity. Every update is a difference of
-//! face fluxes, so mass, momentum and energy are conserved to round-off on the periodic domain.
+//! p) with the monotonized-central limiter, then HLLC at every face (PDEBench's outer wave speeds
+//! min(u_L, u_R) - max(c_L, c_R) and max(u_L, u_R) + max(c_L, c_R); Davis' for the full-stress
+//! scheme). Every update is a difference of face fluxes, so mass, momentum and energy are
+//! conserved to round-off on the periodic domain.
 //!
-//! **Time**: SSP-RK2 (Heun), unsplit (viscous terms explicit in the same stages). Step:
-//! dt = min(CFL / max((|vx| + c)/dx + (|vy| + c)/dy), VISC_SAFETY * dx^2 / (nu * max_i S_i)) with
-//! CFL = 0.3 (PDEBench's), nu = 4/3 eta + zeta and S_i = sum over the cell's faces of
-//! rho_face / rho_i (4 for uniform density, so the viscous bound is VISC_SAFETY * dx^2 / (4 nu),
-//! half the forward-Euler limit of the diffusion operator). Clipped so the solver lands exactly on
-//! every save time. (PDEBench: a predictor half step + full step, and the same CFL.)
+//! **Time** (PDEBench's): dt = CFL min(dx / max(|vx| + c), dy / max(|vy| + c)), CFL = 0.3; a
+//! predictor half step u* = u + dt/2 L(u), then u + dt L(u*); then the viscous sub-steps. The
+//! full-stress scheme: SSP-RK2 (Heun) with dt = min(CFL dx / max(|vx| + |vy| + 2c),
+//! VISC_SAFETY dx^2 / (nu max_i S_i)), nu = 4/3 eta + zeta, S_i = sum over the cell's faces of
+//! rho_face / rho_i. Either way the step is clipped so that the solver lands exactly on every save
+//! time. (Measured: the time step, integrator and wave speeds change the statistics by less than
+//! 0.001; the viscous stress is the whole difference, and PDEBench's step halves the cost.)
 //!
 //! **Initial condition** (data-sources §3.2), per sample, drawn in this order: d0 ~ U(0.1, 10),
 //! T0 ~ U(0.1, 10), dD ~ U(0.01, 0.2), dP ~ U(0.01, 0.2); then 64 phases ~ U(0, 2 pi) for each of
 //! vx, vy, p, d in that order (modes (i, j) in {-4..4}^2 with i j != 0, i outer, j inner); then the
-//! window draw (U(0,1) < 0.5) and, if the window applies, xL, xR, yL, yR. With
+//! window draw ([`window_edges`]: one uniform per axis places both edges, 0.45 apart, and the x
+//! uniform also decides whether the window applies, as in PDEBench). With
 //! f = sum |k|^(-1/2) sin(k . x + phi), k = 2 pi (i, j):
 //! v = (f_vx, f_vy) scaled so that the grid mean of |v| is M c_s, c_s = sqrt(gamma T0);
 //! rho = d0 (1 + dD f_d / mean|f_d|), p = p0 (1 + dP f_p / mean|f_p|), p0 = d0 T0. The window
@@ -266,16 +283,18 @@ impl Cfd2d {
         dt
     }
 
-    /// PDEBench's viscous step over `dt`: sub-steps of at most CFL * dx^2 / (2 (4/3 eta + zeta)),
-    /// equal in length, each an explicit x sweep and then an explicit y sweep.
+    /// PDEBench's viscous step over `dt`: sub-steps of h_max = CFL * dx^2 / (2 (4/3 eta + zeta))
+    /// and then the remainder (as PDEBench does; a remainder under 1e-12 dt is dropped), each an
+    /// explicit x sweep and then an explicit y sweep.
     fn viscous_split(&self, u: &mut State, dt: f64, work: &mut Work) {
         let nu = 4.0 / 3.0 * self.eta + self.zeta;
         let h_max = self.cfl * 0.5 * self.dx * self.dx / nu;
-        let subs = (dt / h_max).ceil().max(1.0);
-        let h = dt / subs;
-        for _ in 0..subs as usize {
+        let mut done = 0.0;
+        while dt - done > 1e-12 * dt {
+            let h = h_max.min(dt - done);
             self.viscous_sweep(u, h, 0, work);
             self.viscous_sweep(u, h, 1, work);
+            done += h;
         }
     }
 

@@ -4,7 +4,9 @@
 //! the physics keys `mach`, `eta`, `zeta`, `beta`, `nu`) decide what is simulated and written to
 //! the cache; the rest (`reduced_*`, `test_fraction`, `val_fraction`, `reduced_batch`,
 //! `train_ratio`) are applied after loading, so changing them never regenerates data. With
-//! `file = "path.hdf5"` the data are read from a PDEBench HDF5 file instead of generated.
+//! `file = "path.hdf5"` the data are read from a PDEBench HDF5 file instead of generated; the
+//! generator keys then describe the file: one set explicitly ([`DataConfig::is_explicit`]) must
+//! agree with what the file says, and `num_samples` defaults to the whole file.
 //!
 //! **Defaults follow the dataset.** A key missing from the serialized form (TOML, JSON, figment)
 //! takes the default of the dataset named by `dataset` ([`DataConfig::preset`]): writing only
@@ -41,13 +43,17 @@ pub struct DataConfig {
     /// path is relative to the working directory.
     pub cache_dir: PathBuf,
     /// Read this PDEBench HDF5 file instead of generating (its layout must be the one of
-    /// `dataset`, e.g. `density`, `pressure`, `Vx`, `Vy` [N, T, X, Y] for `cfd-2d`). The first
-    /// `num_samples` samples are read (PDEBench's `num_samples_max`); `resolution`, `num_frames`,
-    /// `t_end`, `seed` and the physics keys are then not used.
+    /// `dataset`, e.g. `density`, `pressure`, `Vx`, `Vy` [N, T, X, Y] for `cfd-2d`). The dataset
+    /// is the whole file, or its first `num_samples` samples when that key is set (PDEBench's
+    /// `num_samples_max`); only the samples the split uses are read. The generator keys
+    /// ([`GENERATOR_KEYS`]) then describe the file: each one set explicitly must agree with the
+    /// file's attributes and shapes, or loading fails naming both values;
+    /// [`crate::effective_config`] gives the configuration as the file says it.
     pub file: Option<PathBuf>,
     /// Data seed: sample `i` is a pure function of (seed, i, generation parameters).
     pub seed: u64,
-    /// Number of simulated trajectories (test + train pool), or samples read from `file`.
+    /// Number of simulated trajectories (test + train pool); with `file`, a cap on the samples
+    /// taken from the file (default: all of them).
     pub num_samples: usize,
     /// Simulation grid size N (N cells in 1D, N x N in 2D).
     pub resolution: usize,
