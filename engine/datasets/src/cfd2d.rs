@@ -97,6 +97,9 @@ impl Scheme {
         pdebench_time: true,
         speeds: WaveSpeeds::Pdebench,
     };
+    /// Used by the tests and the fidelity experiment; not a configuration key (see
+    /// docs/decisions.md).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub const FULL_STRESS: Scheme = Scheme {
         viscosity: Viscosity::FullStress,
         pdebench_time: false,
