@@ -143,15 +143,13 @@ fn check_against_file(
     };
     let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1e-12);
     let generated = |key: &str| meta.generation.as_ref().and_then(|g| g.get(key));
-    if cfg.is_explicit("resolution") {
-        if meta.spatial.iter().any(|&x| x != cfg.resolution) {
-            let grid: Vec<String> = meta.spatial.iter().map(|x| x.to_string()).collect();
-            return Err(mismatch(
-                "resolution",
-                cfg.resolution.to_string(),
-                format!("a {} grid", grid.join(" x ")),
-            ));
-        }
+    if cfg.is_explicit("resolution") && meta.spatial.iter().any(|&x| x != cfg.resolution) {
+        let grid: Vec<String> = meta.spatial.iter().map(|x| x.to_string()).collect();
+        return Err(mismatch(
+            "resolution",
+            cfg.resolution.to_string(),
+            format!("a {} grid", grid.join(" x ")),
+        ));
     }
     if cfg.is_explicit("num_frames") && !kind.is_steady() && cfg.num_frames != meta.frames {
         return Err(mismatch(

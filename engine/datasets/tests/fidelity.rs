@@ -77,7 +77,7 @@ const SD_UPPER: f64 = 2.45;
 
 fn check(failures: &mut Vec<String>, what: &str, got: f64, r: &Ref) {
     let z = (got - r.mean) / (SD_UPPER * r.sd).max(1e-12);
-    if !(z.abs() <= 4.0) {
+    if z.is_nan() || z.abs() > 4.0 {
         failures.push(format!(
             "{what}: {got:.4} against reference {:.4} (sd {:.4}; {z:+.1} x {SD_UPPER} sd)",
             r.mean, r.sd
