@@ -95,7 +95,15 @@ impl PdeData {
         };
         check_memory(&cfg.data)?;
         let (dataset, cache) = datasets::PdeDataset::load(&cfg.data, Some(&progress))?;
-        tracing::info!("data cache: {}{}", cache.path.display(), if cache.generated { " (generated)" } else { "" });
+        if let Some(in_file) = cache.samples_in_file {
+            tracing::info!("data file: {} ({in_file} samples)", cache.path.display());
+            if let Some(cap) = cache.cap {
+                tracing::info!("data.num_samples = {cap} caps the dataset at the first {cap} of the file's {in_file} samples");
+            }
+            tracing::info!("read {} samples (those of the split)", cache.samples_loaded);
+        } else {
+            tracing::info!("data cache: {}{}", cache.path.display(), if cache.generated { " (generated)" } else { "" });
+        }
         let split = datasets::Split::new(dataset.n(), &cfg.data)?;
         let normalizer = match cfg.train.normalize.as_str() {
             "channel" => Some(Normalizer::fit(&dataset, &split.train)),

@@ -114,8 +114,12 @@ pub fn run_with(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>, for
         None
     };
     check_plugin_sections(cfg, search, &used)?;
-    // The resolved configuration records every plugin's settings, its defaults included.
+    // The resolved configuration records every plugin's settings, its defaults included, and for a
+    // data file what the file says (its grid, frames, physics, the samples read).
     let mut resolved = cfg.clone();
+    if cfg.task == "pde-rollout" && cfg.data.file.is_some() {
+        resolved.data = datasets::effective_config(&cfg.data)?;
+    }
     for (p, defaults) in &used {
         let mut table: toml::Table = defaults.parse().unwrap_or_default();
         if let Some(user) = cfg.plugins.get(&p.name) {

@@ -4,7 +4,9 @@
 //! the physics keys `mach`, `eta`, `zeta`, `beta`, `nu`) decide what is simulated and written to
 //! the cache; the rest (`reduced_*`, `test_fraction`, `val_fraction`, `reduced_batch`,
 //! `train_ratio`) are applied after loading, so changing them never regenerates data. With
-//! `file = "path.hdf5"` the data are read from a PDEBench HDF5 file instead of generated.
+//! `file = "path.hdf5"` the data are read from a PDEBench HDF5 file instead of generated; the
+//! generator keys then describe the file: one set explicitly ([`DataConfig::is_explicit`]) must
+//! agree with what the file says, and `num_samples` defaults to the whole file.
 //!
 //! **Defaults follow the dataset.** A key missing from the serialized form (TOML, JSON, figment)
 //! takes the default of the dataset named by `dataset` ([`DataConfig::preset`]): writing only
@@ -41,13 +43,17 @@ pub struct DataConfig {
     /// path is relative to the working directory.
     pub cache_dir: PathBuf,
     /// Read this PDEBench HDF5 file instead of generating (its layout must be the one of
-    /// `dataset`, e.g. `density`, `pressure`, `Vx`, `Vy` [N, T, X, Y] for `cfd-2d`). The first
-    /// `num_samples` samples are read (PDEBench's `num_samples_max`); `resolution`, `num_frames`,
-    /// `t_end`, `seed` and the physics keys are then not used.
+    /// `dataset`, e.g. `density`, `pressure`, `Vx`, `Vy` [N, T, X, Y] for `cfd-2d`). The dataset
+    /// is the whole file, or its first `num_samples` samples when that key is set (PDEBench's
+    /// `num_samples_max`); only the samples the split uses are read. The generator keys
+    /// ([`GENERATOR_KEYS`]) then describe the file: each one set explicitly must agree with the
+    /// file's attributes and shapes, or loading fails naming both values;
+    /// [`crate::effective_config`] gives the configuration as the file says it.
     pub file: Option<PathBuf>,
     /// Data seed: sample `i` is a pure function of (seed, i, generation parameters).
     pub seed: u64,
-    /// Number of simulated trajectories (test + train pool), or samples read from `file`.
+    /// Number of simulated trajectories (test + train pool); with `file`, a cap on the samples
+    /// taken from the file (default: all of them).
     pub num_samples: usize,
     /// Simulation grid size N (N cells in 1D, N x N in 2D).
     pub resolution: usize,
@@ -88,7 +94,41 @@ pub struct DataConfig {
     /// `..DataConfig::preset(..)` / `..DataConfig::default()`; it compares equal whatever its value.
     #[doc(hidden)]
     pub origin: ConfigOrigin,
+    /// Not a configuration key: the keys that were present when this value was deserialized
+    /// (see [`DataConfig::is_explicit`]). Leave it to `..DataConfig::preset(..)`; it compares
+    /// equal whatever its value.
+    #[doc(hidden)]
+    pub explicit: ExplicitKeys,
 }
+
+/// The `[data]` keys present in a deserialized configuration (or, from [`crate::effective_config`],
+/// the keys a data file states: then the set is complete, and a key outside it is not explicit
+/// even where its value differs from the dataset's default). Always compares equal.
+#[derive(Debug, Clone, Default)]
+pub struct ExplicitKeys(
+    pub(crate) std::collections::BTreeSet<&'static str>,
+    pub(crate) bool,
+);
+
+impl PartialEq for ExplicitKeys {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// The keys that decide what the generator simulates. With `data.file` they describe the file
+/// instead: each is rejected or checked against the file when set explicitly.
+pub const GENERATOR_KEYS: [&str; 9] = [
+    "seed",
+    "resolution",
+    "num_frames",
+    "t_end",
+    "mach",
+    "eta",
+    "zeta",
+    "beta",
+    "nu",
+];
 
 /// Where a [`DataConfig`] came from, which decides how it serializes: a built-in default
 /// ([`DataConfig::default`], [`DataConfig::preset`], and struct updates of them) writes only the
@@ -160,6 +200,53 @@ impl DataConfig {
             beta: phys("beta"),
             nu: phys("nu"),
             origin: ConfigOrigin::Builtin,
+            explicit: ExplicitKeys::default(),
+        }
+    }
+
+    /// With `data.file` holding `in_file` samples: how many form the dataset: the whole file,
+    /// or the first `num_samples` when that was set explicitly (a cap).
+    pub fn num_samples_with_file(&self, in_file: usize) -> usize {
+        if self.is_explicit("num_samples") {
+            self.num_samples.min(in_file)
+        } else {
+            in_file
+        }
+    }
+
+    /// Whether `key` (a `[data]` key name) was given explicitly: present when this configuration
+    /// was deserialized, or different from the default of the dataset (so a configuration built
+    /// in code with `DataConfig { resolution: 16, ..DataConfig::preset("cfd-2d") }` counts
+    /// `resolution` as explicit).
+    pub fn is_explicit(&self, key: &str) -> bool {
+        if self.explicit.0.contains(key) {
+            return true;
+        }
+        if self.explicit.1 {
+            return false;
+        }
+        let d = DataConfig::preset(&self.dataset);
+        match key {
+            "dataset" => false,
+            "cache_dir" => self.cache_dir != d.cache_dir,
+            "file" => self.file.is_some(),
+            "seed" => self.seed != d.seed,
+            "num_samples" => self.num_samples != d.num_samples,
+            "resolution" => self.resolution != d.resolution,
+            "num_frames" => self.num_frames != d.num_frames,
+            "t_end" => self.t_end != d.t_end,
+            "reduced_resolution" => self.reduced_resolution != d.reduced_resolution,
+            "reduced_resolution_t" => self.reduced_resolution_t != d.reduced_resolution_t,
+            "test_fraction" => self.test_fraction != d.test_fraction,
+            "val_fraction" => self.val_fraction != d.val_fraction,
+            "reduced_batch" => self.reduced_batch != d.reduced_batch,
+            "train_ratio" => self.train_ratio != d.train_ratio,
+            "mach" => self.mach != d.mach,
+            "eta" => self.eta != d.eta,
+            "zeta" => self.zeta != d.zeta,
+            "beta" => self.beta != d.beta,
+            "nu" => self.nu != d.nu,
+            _ => false,
         }
     }
 
@@ -367,7 +454,7 @@ impl DataConfig {
     }
 }
 
-fn static_key(key: &str) -> &'static str {
+pub(crate) fn static_key(key: &str) -> &'static str {
     match key {
         "mach" => "mach",
         "eta" => "eta",
@@ -427,6 +514,32 @@ impl From<DataConfigWire> for DataConfig {
             Some(name) => DataConfig::preset(name),
             None => DataConfig::default(),
         };
+        let mut explicit = std::collections::BTreeSet::new();
+        macro_rules! present {
+            ($($f:ident),*) => { $( if w.$f.is_some() { explicit.insert(stringify!($f)); } )* };
+        }
+        present!(
+            dataset,
+            cache_dir,
+            file,
+            seed,
+            num_samples,
+            resolution,
+            num_frames,
+            t_end,
+            reduced_resolution,
+            reduced_resolution_t,
+            test_fraction,
+            val_fraction,
+            reduced_batch,
+            train_ratio,
+            mach,
+            eta,
+            zeta,
+            beta,
+            nu
+        );
+        c.explicit = ExplicitKeys(explicit, false);
         macro_rules! take {
             ($($f:ident),*) => { $( if let Some(v) = w.$f { c.$f = v; } )* };
         }
@@ -492,26 +605,53 @@ impl From<DataConfig> for DataConfigWire {
                 }
             }};
         }
+        // With a file, a generator key describes the file: written only when it was given (or
+        // read from the file by `effective_config`), so that reading the result back checks
+        // exactly what was checked before.
+        let with_file = c.file.is_some();
+        let gen = |key: &str| !with_file || c.is_explicit(key);
+        macro_rules! gen_key {
+            ($f:ident) => {
+                if gen(stringify!($f)) {
+                    key!($f)
+                } else {
+                    None
+                }
+            };
+        }
+        macro_rules! gen_phys {
+            ($f:ident) => {
+                if gen(stringify!($f)) {
+                    phys!($f)
+                } else {
+                    None
+                }
+            };
+        }
         DataConfigWire {
             dataset: Some(c.dataset.clone()),
             cache_dir: key!(cache_dir),
             file: c.file.clone(),
-            seed: key!(seed),
-            num_samples: key!(num_samples),
-            resolution: key!(resolution),
-            num_frames: key!(num_frames),
-            t_end: key!(t_end),
+            seed: gen_key!(seed),
+            num_samples: if with_file && !c.is_explicit("num_samples") {
+                None
+            } else {
+                key!(num_samples)
+            },
+            resolution: gen_key!(resolution),
+            num_frames: gen_key!(num_frames),
+            t_end: gen_key!(t_end),
             reduced_resolution: key!(reduced_resolution),
             reduced_resolution_t: key!(reduced_resolution_t),
             test_fraction: key!(test_fraction),
             val_fraction: key!(val_fraction),
             reduced_batch: key!(reduced_batch),
             train_ratio: key!(train_ratio),
-            mach: phys!(mach),
-            eta: phys!(eta),
-            zeta: phys!(zeta),
-            beta: phys!(beta),
-            nu: phys!(nu),
+            mach: gen_phys!(mach),
+            eta: gen_phys!(eta),
+            zeta: gen_phys!(zeta),
+            beta: gen_phys!(beta),
+            nu: gen_phys!(nu),
         }
     }
 }

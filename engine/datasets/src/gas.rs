@@ -42,9 +42,30 @@ impl Prim {
 /// Toro (10.37) and the star states from (10.39).
 #[inline]
 pub(crate) fn hllc(l: Prim, r: Prim) -> [f64; 4] {
+    hllc_with(l, r, WaveSpeeds::Davis)
+}
+
+/// The outer wave-speed estimates of an HLLC solver.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WaveSpeeds {
+    /// Davis: S_L = min(u_L - c_L, u_R - c_R), S_R = max(u_L + c_L, u_R + c_R).
+    Davis,
+    /// PDEBench's 2D CFD solver (from its published description): S_L = min(u_L, u_R) -
+    /// max(c_L, c_R), S_R = max(u_L, u_R) + max(c_L, c_R); never narrower than Davis'.
+    Pdebench,
+}
+
+/// HLLC flux with the chosen outer wave-speed estimates (see [`hllc`]).
+#[inline]
+pub(crate) fn hllc_with(l: Prim, r: Prim, speeds: WaveSpeeds) -> [f64; 4] {
     let (cl, cr) = (l.sound_speed(), r.sound_speed());
-    let sl = (l.un - cl).min(r.un - cr);
-    let sr = (l.un + cl).max(r.un + cr);
+    let (sl, sr) = match speeds {
+        WaveSpeeds::Davis => ((l.un - cl).min(r.un - cr), (l.un + cl).max(r.un + cr)),
+        WaveSpeeds::Pdebench => {
+            let c = cl.max(cr);
+            (l.un.min(r.un) - c, l.un.max(r.un) + c)
+        }
+    };
     if sl >= 0.0 {
         return l.flux();
     }

@@ -6,7 +6,7 @@
 //!
 //! | dataset | arrays | attributes |
 //! |---|---|---|
-//! | `cfd-2d` | `density`, `pressure`, `Vx`, `Vy` [N, T, X, Y]; `x-coordinate` [X], `y-coordinate` [Y], `t-coordinate` [T] | `eta`, `zeta`, `M` |
+//! | `cfd-2d` | `density`, `pressure`, `Vx`, `Vy` [N, T, X, Y]; `x-coordinate` [X], `y-coordinate` [Y] (cell centres of the simulation grid), `t-coordinate` [T + 1] (PDEBench's extra entry, one save interval past the end) | `eta`, `zeta`, `M` |
 //! | `cfd-1d` | `density`, `pressure`, `Vx` [N, T, X]; `x-coordinate` [X], `t-coordinate` [T + 1] (PDEBench's extra entry, one save interval past the end) | `eta`, `zeta` |
 //! | `darcy-2d` | `tensor` [N, 1, X, Y] (the solution u), `nu` [N, X, Y] (the coefficient a); `x-coordinate`, `y-coordinate` | `beta` |
 //! | `burgers-1d`, `advection-1d` | `tensor` [N, T, X]; `x-coordinate` [X], `t-coordinate` [T] | `nu` / `beta` |
@@ -16,10 +16,10 @@
 //! parameters (a string; PDEBench's readers ignore it). Writes go to a temporary file in the same
 //! directory, renamed into place when complete.
 //!
-//! Reading takes the first `max_samples` samples (PDEBench's `num_samples_max`) and every
-//! `rrt`-th frame and `rr`-th cell along each axis, starting at 0 (numpy's `[::rr]`), with
-//! the file read a window of samples at a time (`hdf5-pure`, a pure-Rust HDF5 reader and writer: no
-//! system library), so a 13 GB PDEBench file is never read whole. The file's layout must
+//! Reading takes the samples the caller asks for (those of the split: see `PdeDataset::load`) and
+//! every `rrt`-th frame and `rr`-th cell along each axis, starting at 0 (numpy's `[::rr]`), with
+//! runs of consecutive samples read a window at a time (`hdf5-pure`, a pure-Rust HDF5 reader and
+//! writer: no system library), so a 13 GB PDEBench file is never read whole. The file's layout must
 //! match `data.dataset`; the error says which dataset a file looks like.
 
 use crate::cache::{GenParams, RawData};
@@ -158,15 +158,14 @@ fn write_to(path: &Path, kind: DatasetKind, raw: &RawData, p: &GenParams) -> Res
             put(file.create_dataset("x-coordinate"), &[res], &x);
             if dims == 2 {
                 put(file.create_dataset("y-coordinate"), &[res], &x);
-                put(file.create_dataset("t-coordinate"), &[nt], &times);
                 file.set_attr("M", phys("mach"));
-            } else {
-                // PDEBench's 1D CFD files have one more time coordinate than frames.
-                let dt = if nt > 1 { times[1] - times[0] } else { 0.0 };
-                let mut t1 = times.clone();
-                t1.push(times[nt - 1] + dt);
-                put(file.create_dataset("t-coordinate"), &[nt + 1], &t1);
             }
+            // PDEBench's CFD files (1D and 2D) have one more time coordinate than frames:
+            // k * dt_save for k = 0..=T.
+            let dt = if nt > 1 { (p.t_end / (nt - 1) as f64) as f32 } else { 0.0 };
+            let mut t1 = times.clone();
+            t1.push(times[nt - 1] + dt);
+            put(file.create_dataset("t-coordinate"), &[nt + 1], &t1);
             file.set_attr("eta", phys("eta"));
             file.set_attr("zeta", phys("zeta"));
         }
@@ -290,23 +289,32 @@ fn gather_strided(src: &[f32], dims: &[usize], steps: &[usize], out: &mut Vec<f3
     }
 }
 
-/// Reads the first `rows` entries of `name` along its leading axis, each strided by `steps` along
-/// the remaining axes (start 0). Rows are read a window at a time, so memory stays at what is
-/// kept plus one window, whatever the file's size.
-fn read_rows(path: &Path, file: &h5::File, name: &str, rows: usize, steps: &[usize]) -> Result<Vec<f32>, DataError> {
+/// Reads the entries `rows` (increasing) of `name` along its leading axis, each strided by
+/// `steps` along the remaining axes (start 0). Consecutive rows are read together, a window at a
+/// time, so memory stays at what is kept plus one window, whatever the file's size.
+fn read_rows(path: &Path, file: &h5::File, name: &str, rows: &[usize], steps: &[usize]) -> Result<Vec<f32>, DataError> {
     let ds = open_dataset(path, file, name)?;
     let shape = shape_of(path, file, name)?;
     let inner = &shape[1..];
     debug_assert_eq!(inner.len(), steps.len());
     let row_len: usize = inner.iter().product();
     let kept: usize = inner.iter().zip(steps).map(|(d, s)| d.div_ceil(*s)).product();
-    let mut out = Vec::with_capacity(rows * kept);
+    if let Some(&last) = rows.last() {
+        if last >= shape[0] {
+            return Err(err(path, format!("`{name}` has {} rows; row {last} was asked for", shape[0])));
+        }
+    }
+    let mut out = Vec::with_capacity(rows.len() * kept);
     // About 64 MB of stored values per read.
-    let window = (16 << 20) / row_len.max(1);
-    let window = window.clamp(1, rows.max(1));
-    let mut start = 0;
-    while start < rows {
-        let count = window.min(rows - start);
+    let window = ((16 << 20) / row_len.max(1)).max(1);
+    let mut k = 0;
+    while k < rows.len() {
+        // The run of consecutive rows starting at rows[k], at most one window long.
+        let start = rows[k];
+        let mut count = 1;
+        while k + count < rows.len() && rows[k + count] == start + count && count < window {
+            count += 1;
+        }
         let values = ds
             .read_f32_rows(start as u64, count as u64)
             .map_err(|e| read_error(path, name, e))?;
@@ -316,7 +324,7 @@ fn read_rows(path: &Path, file: &h5::File, name: &str, rows: usize, steps: &[usi
         for row in values.chunks_exact(row_len.max(1)) {
             gather_strided(row, inner, steps, &mut out);
         }
-        start += count;
+        k += count;
     }
     Ok(out)
 }
@@ -335,18 +343,30 @@ fn read_all(path: &Path, file: &h5::File, name: &str, steps: &[usize]) -> Result
     Ok(out)
 }
 
-/// Reads the first `max_samples` samples of a PDEBench file of `kind`, strided by `rr` in space
-/// and `rrt` in time.
-pub(crate) fn read(
-    path: &Path,
-    kind: DatasetKind,
-    max_samples: usize,
-    rr: usize,
-    rrt: usize,
-) -> Result<FileData, DataError> {
-    let file =
-        h5::File::open_streaming(path).map_err(|e| err(path, format!("cannot open as HDF5: {e}")))?;
-    match detect(&file) {
+/// What a PDEBench file says about itself: sizes, coordinates, attributes.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FileMeta {
+    /// Samples in the file.
+    pub samples: usize,
+    /// Grid points per spatial axis, as stored.
+    pub spatial: Vec<usize>,
+    /// Frames, as stored (Darcy: 2, the coefficient and the solution).
+    pub frames: usize,
+    /// Time of the last frame, from the time coordinates (None without them, and for Darcy).
+    pub t_end: Option<f64>,
+    /// Physics attributes under the engine's key names (`M` -> mach, `Nu` -> nu, ...).
+    pub physics: std::collections::BTreeMap<String, f64>,
+    /// The `engine_generation` attribute of files this engine wrote (GenParams as JSON).
+    pub generation: Option<serde_json::Value>,
+}
+
+fn open(path: &Path) -> Result<h5::File, DataError> {
+    h5::File::open_streaming(path).map_err(|e| err(path, format!("cannot open as HDF5: {e}")))
+}
+
+/// Checks that the open file has the layout of `kind` (the error names the dataset it looks like).
+fn check_layout(path: &Path, file: &h5::File, kind: DatasetKind) -> Result<(), DataError> {
+    match detect(file) {
         Some((found, _)) if found == kind || (found == DatasetKind::Burgers1d && kind == DatasetKind::Advection1d) => {}
         Some((found, what)) => {
             let also = if found == DatasetKind::Burgers1d { " or \"advection-1d\"" } else { "" };
@@ -367,6 +387,63 @@ pub(crate) fn read(
             ))
         }
     }
+    Ok(())
+}
+
+/// Reads what the file of `kind` at `path` says about itself (no field values).
+pub(crate) fn describe(path: &Path, kind: DatasetKind) -> Result<FileMeta, DataError> {
+    let file = open(path)?;
+    check_layout(path, &file, kind)?;
+    let (samples, spatial, frames, tcoord) = match kind {
+        DatasetKind::Cfd2d | DatasetKind::Cfd1d | DatasetKind::Burgers1d | DatasetKind::Advection1d => {
+            let first = if matches!(kind, DatasetKind::Cfd2d | DatasetKind::Cfd1d) { "density" } else { "tensor" };
+            let shape = shape_of(path, &file, first)?;
+            (shape[0], shape[2..].to_vec(), shape[1], file.dataset("t-coordinate").is_ok().then_some("t-coordinate".to_string()))
+        }
+        DatasetKind::Darcy2d => {
+            let shape = shape_of(path, &file, "tensor")?;
+            (shape[0], shape[2..].to_vec(), 2, None)
+        }
+        DatasetKind::DiffusionReaction2d => {
+            let mut groups = file.root().groups().map_err(|e| err(path, e))?;
+            groups.sort();
+            let shape = shape_of(path, &file, &format!("{}/data", groups[0]))?;
+            (groups.len(), shape[1..shape.len().min(3)].to_vec(), shape[0], Some(format!("{}/grid/t", groups[0])))
+        }
+    };
+    let t_end = match tcoord {
+        Some(name) => {
+            let t = read_all(path, &file, &name, &[1])?;
+            // PDEBench's CFD files carry T + 1 time coordinates: the last frame is at t[T - 1].
+            t.get(frames.saturating_sub(1)).map(|&v| v as f64)
+        }
+        None => None,
+    };
+    let attrs = file.root().attrs().map_err(|e| err(path, format!("cannot read the attributes: {e}")))?;
+    let mut physics = std::collections::BTreeMap::new();
+    for (name, key) in [("M", "mach"), ("eta", "eta"), ("zeta", "zeta"), ("beta", "beta"), ("Nu", "nu"), ("nu", "nu")] {
+        if let Some(v) = attrs.get(name).and_then(|a| a.as_f64().or_else(|| a.as_i64().map(|i| i as f64))) {
+            physics.insert(key.to_string(), v);
+        }
+    }
+    let generation = attrs
+        .get("engine_generation")
+        .and_then(|a| a.as_str())
+        .and_then(|s| serde_json::from_str(s).ok());
+    Ok(FileMeta { samples, spatial, frames, t_end, physics, generation })
+}
+
+/// Reads the samples `rows` (increasing, each below the file's sample count) of a PDEBench file
+/// of `kind`, strided by `rr` in space and `rrt` in time.
+pub(crate) fn read(
+    path: &Path,
+    kind: DatasetKind,
+    rows: &[usize],
+    rr: usize,
+    rrt: usize,
+) -> Result<FileData, DataError> {
+    let file = open(path)?;
+    check_layout(path, &file, kind)?;
     let dims = kind.spatial_dims();
     let nc = kind.channels().len();
     // A coordinate array, strided; cell centres on the dataset's domain if the file has none.
@@ -392,7 +469,7 @@ pub(crate) fn read(
                 "tensor"
             };
             let shape = shape_of(path, &file, first)?;
-            n = shape[0].min(max_samples);
+            n = rows.len();
             nt_full = shape[1];
             spatial_full = shape[2..].to_vec();
             let mut steps = vec![rrt];
@@ -411,7 +488,7 @@ pub(crate) fn read(
                         format!("`{name}` has shape {s:?} but `{first}` has {shape:?}"),
                     ));
                 }
-                chans.push(read_rows(path, &file, name, n, &steps)?);
+                chans.push(read_rows(path, &file, name, rows, &steps)?);
             }
             per_channel = chans;
             grid_axes.push(coord("x-coordinate", spatial_full[0])?);
@@ -432,18 +509,18 @@ pub(crate) fn read(
                     format!("`tensor` has shape {shape:?}, expected [N, 1, X, Y]"),
                 ));
             }
-            n = shape[0].min(max_samples);
+            n = rows.len();
             spatial_full = shape[2..].to_vec();
             nt_full = 2;
             let nu_shape = shape_of(path, &file, "nu")?;
-            if nu_shape[1..] != shape[2..] || nu_shape[0] < n {
+            if nu_shape[1..] != shape[2..] || nu_shape[0] < shape[0] {
                 return Err(err(
                     path,
                     format!("`nu` has shape {nu_shape:?} but `tensor` has {shape:?}"),
                 ));
             }
-            let nu = read_rows(path, &file, "nu", n, &[rr, rr])?;
-            let u = read_rows(path, &file, "tensor", n, &[1, rr, rr])?;
+            let nu = read_rows(path, &file, "nu", rows, &[rr, rr])?;
+            let u = read_rows(path, &file, "tensor", rows, &[1, rr, rr])?;
             // As [N, T=2, points] with T = [nu, u].
             let points = nu.len() / n.max(1);
             let mut both = Vec::with_capacity(2 * nu.len());
@@ -459,7 +536,12 @@ pub(crate) fn read(
         DatasetKind::DiffusionReaction2d => {
             let mut groups = file.root().groups().map_err(|e| err(path, e))?;
             groups.sort();
-            n = groups.len().min(max_samples);
+            n = rows.len();
+            if let Some(&last) = rows.last() {
+                if last >= groups.len() {
+                    return Err(err(path, format!("has {} sample groups; sample {last} was asked for", groups.len())));
+                }
+            }
             let shape = shape_of(path, &file, &format!("{}/data", groups[0]))?;
             if shape.len() != 4 || shape[3] != nc {
                 return Err(err(
@@ -480,7 +562,7 @@ pub(crate) fn read(
             );
             let points = x2 * y2;
             let mut chans = vec![Vec::with_capacity(n * t2 * points); nc];
-            for g in &groups[..n] {
+            for g in rows.iter().map(|&r| &groups[r]) {
                 let d = read_all(path, &file, &format!("{g}/data"), &[rrt, rr, rr, 1])?;
                 for (c, ch) in chans.iter_mut().enumerate() {
                     ch.extend((0..t2 * points).map(|k| d[k * nc + c]));

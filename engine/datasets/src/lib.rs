@@ -49,8 +49,10 @@
 //! generated at 64^2 by default (a 128^2 sample costs about 8 times a 64^2 one, and PDEBench's
 //! models train at 64^2 anyway); set `resolution = 128` and `reduced_resolution = 2` for
 //! PDEBench's exact setup (finer grid, less numerical diffusion, then strided to 64^2).
-//! The solvers and their checks are documented in their modules: `cfd2d`, `cfd1d` (MUSCL + HLLC
-//! finite volumes, SSP-RK2, viscous terms unsplit), `darcy` (direct CG solve of the steady
+//! The solvers and their checks are documented in their modules: `cfd2d` (MUSCL + HLLC finite
+//! volumes with PDEBench's time step, integrator and direction-split viscous step: see
+//! docs/decisions.md for why), `cfd1d` (MUSCL + HLLC finite volumes, SSP-RK2, viscous terms
+//! unsplit), `darcy` (direct CG solve of the steady
 //! problem), `burgers` (MUSCL + Rusanov, exact spectral diffusion, Strang splitting),
 //! `advection` (exact solution), `diffusion_reaction` (RK4).
 //!
@@ -66,10 +68,10 @@
 //! | key | meaning |
 //! |---|---|
 //! | `dataset` | one of [`KNOWN_DATASETS`] (default `diffusion-reaction-2d`) |
-//! | `file` | read this PDEBench HDF5 file instead of generating; its layout must be `dataset`'s |
+//! | `file` | read this PDEBench HDF5 file instead of generating; its layout must be `dataset`'s; generator keys set explicitly must agree with it ([`effective_config`]) |
 //! | `cache_dir` | where generated datasets are cached (default `data-cache`) |
 //! | `seed` | data seed (default 0) |
-//! | `num_samples` | trajectories generated, or read from the start of `file` |
+//! | `num_samples` | trajectories generated; with `file`, a cap (default: the whole file) |
 //! | `resolution` | cells per axis of the simulation grid |
 //! | `num_frames`, `t_end` | frames saved on [0, t_end], both ends included (darcy: 2, fixed) |
 //! | `reduced_resolution`, `reduced_resolution_t` | PDEBench's strides in space and time, applied on load |
@@ -97,16 +99,19 @@ mod darcy;
 mod dataset;
 mod diffusion_reaction;
 mod error;
+mod fidelity;
 mod gas;
 mod h5;
 mod init;
 mod metrics;
 mod registry;
 
-pub use config::{ConfigOrigin, DataConfig};
+pub use config::{ConfigOrigin, DataConfig, ExplicitKeys, GENERATOR_KEYS};
 pub use dataset::{
-    cache_path, export_hdf5, pdebench_file_name, CacheInfo, PdeDataset, Progress, Split,
+    cache_path, effective_config, export_hdf5, pdebench_file_name, CacheInfo, PdeDataset, Progress,
+    Split,
 };
 pub use error::DataError;
+pub use fidelity::{flow_statistics, FlowStatistics, Moments};
 pub use metrics::{batch_metrics, BatchMetrics, FieldLayout, MetricAccumulator};
 pub use registry::{DatasetKind, KNOWN_DATASETS};

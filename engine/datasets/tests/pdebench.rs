@@ -1,8 +1,8 @@
 //! The PDEBench datasets through the public API: presets, generation, 1D/2D layouts, HDF5 files.
 
 use datasets::{
-    cache_path, export_hdf5, pdebench_file_name, DataConfig, DataError, DatasetKind, PdeDataset,
-    Split,
+    cache_path, effective_config, export_hdf5, pdebench_file_name, DataConfig, DataError,
+    DatasetKind, PdeDataset, Split,
 };
 use std::path::{Path, PathBuf};
 
@@ -573,9 +573,13 @@ fn engine_files_open_in_h5py_in_pdebench_layout() {
     }
     assert_eq!(f.f32_shape("x-coordinate"), [8]);
     assert_eq!(f.f32_shape("y-coordinate"), [8]);
-    assert_eq!(f.f32_shape("t-coordinate"), [3]);
+    // As PDEBench's 2D CFD files: T + 1 time coordinates, k * dt_save for k = 0..=T (this was
+    // [3] before the engine matched PDEBench's layout), and the simulation grid's cell centres.
+    assert_eq!(f.f32_shape("t-coordinate"), [4]);
+    assert_eq!(f.values("t-coordinate"), [0.0, 0.05, 0.1, 0.15]);
     assert_eq!((f.attr("eta"), f.attr("zeta"), f.attr("M")), (0.01, 0.01, 0.1));
     assert_eq!(f.values("x-coordinate")[0], 1.0 / 16.0);
+    assert_eq!(f.values("x-coordinate")[7], 15.0 / 16.0);
     // density[s, t, i, j] is the dataset's sample s at cell (i, j), frame t, channel 0.
     let (ds, _) = PdeDataset::load(&cfg, None).unwrap();
     let (s, t, i, j) = (2, 1, 3, 5);
@@ -791,4 +795,244 @@ fn kinds() {
     );
     assert!(DatasetKind::Darcy2d.is_steady());
     assert_eq!(DatasetKind::from_name("2d-cfd"), None);
+}
+
+
+/// A `[data]` section as a user writes it (deserialized: the keys present are the explicit ones).
+fn user_config(json: serde_json::Value) -> DataConfig {
+    serde_json::from_value(json).expect("a valid [data] section")
+}
+
+/// The error of loading `cfg`, which must be one line naming `key` and the file.
+fn load_error(cfg: &DataConfig, key: &str, file: &Path) -> String {
+    let e = PdeDataset::load(cfg, None).unwrap_err().to_string();
+    assert!(!e.contains('\n'), "{e}");
+    assert!(e.starts_with(&format!("data.{key} ")), "{e}");
+    assert!(e.contains(&file.display().to_string()), "{e}");
+    // effective_config refuses the same configuration with the same message.
+    assert_eq!(effective_config(cfg).unwrap_err().to_string(), e);
+    e
+}
+
+/// With `data.file`, each generator key given explicitly must agree with what the file says (its
+/// attributes, shapes, time coordinates, and for the engine's own files the generation record);
+/// a key the file cannot confirm is refused. Keys left out take the file's values.
+#[test]
+fn generator_keys_are_checked_against_the_file() {
+    let dir = TempDir::new("keys");
+    let gen = small("cfd-2d", &dir.0); // 4 samples, 8 x 8, 3 frames on [0, 0.1], seed 0
+    let path = dir.0.join("cfd.hdf5");
+    export_hdf5(&gen, &path, None).unwrap();
+    let file = path.display().to_string();
+    let base = serde_json::json!({"dataset": "cfd-2d", "file": file, "cache_dir": dir.0, "test_fraction": 0.25, "val_fraction": 0.25});
+    let with = |k: &str, v: serde_json::Value| {
+        let mut j = base.clone();
+        j[k] = v;
+        user_config(j)
+    };
+
+    // Nothing explicit: the whole file, with the file's sizes.
+    let cfg = user_config(base.clone());
+    let (ds, info) = PdeDataset::load(&cfg, None).unwrap();
+    assert_eq!((ds.n(), ds.x(), ds.t()), (4, 8, 3));
+    assert_eq!((info.samples_in_file, info.cap, info.samples_loaded), (Some(4), None, 4));
+    assert!(info.is_user_file());
+
+    // Matching values pass (the file's attributes, shape, times and generation record).
+    for (k, v) in [
+        ("mach", serde_json::json!(0.1)),
+        ("eta", serde_json::json!(0.01)),
+        ("zeta", serde_json::json!(0.01)),
+        ("resolution", serde_json::json!(8)),
+        ("num_frames", serde_json::json!(3)),
+        ("t_end", serde_json::json!(0.1)),
+        ("seed", serde_json::json!(0)),
+    ] {
+        PdeDataset::load(&with(k, v.clone()), None).unwrap_or_else(|e| panic!("{k} = {v}: {e}"));
+    }
+    // Each mismatch is one line naming the key, both values and the file.
+    let e = load_error(&with("mach", serde_json::json!(1.0)), "mach", &path);
+    assert!(e.contains("= 1 ") && e.contains("M = 0.1"), "{e}");
+    let e = load_error(&with("eta", serde_json::json!(0.1)), "eta", &path);
+    assert!(e.contains("= 0.1 ") && e.contains("eta = 0.01"), "{e}");
+    let e = load_error(&with("resolution", serde_json::json!(128)), "resolution", &path);
+    assert!(e.contains("= 128 ") && e.contains("8 x 8 grid"), "{e}");
+    let e = load_error(&with("num_frames", serde_json::json!(21)), "num_frames", &path);
+    assert!(e.contains("= 21 ") && e.contains("3 frames"), "{e}");
+    let e = load_error(&with("t_end", serde_json::json!(1.0)), "t_end", &path);
+    assert!(e.contains("= 1 ") && e.contains("t = 0.1"), "{e}");
+    let e = load_error(&with("seed", serde_json::json!(7)), "seed", &path);
+    assert!(e.contains("= 7 ") && e.contains("seed 0"), "{e}");
+    // A key the dataset does not read is refused as before.
+    let e = PdeDataset::load(&with("nu", serde_json::json!(0.1)), None).unwrap_err().to_string();
+    assert!(e.starts_with("data.nu is not a parameter of dataset cfd-2d"), "{e}");
+
+    // A file without attributes or generation record (written by h5py): a physics key or the seed
+    // cannot be confirmed, so it is refused; sizes are still checked against the shapes.
+    let bare = dir.0.join("bare.hdf5");
+    h5py(
+        r#"
+import h5py, numpy as np, sys
+with h5py.File(sys.argv[1], "w") as f:
+    for name in ["density", "pressure", "Vx", "Vy"]:
+        f[name] = np.ones((5, 3, 4, 4), dtype=np.float32)
+"#,
+        &[&bare],
+    );
+    let bare_with = |k: &str, v: serde_json::Value| {
+        let mut j = base.clone();
+        j["file"] = serde_json::json!(bare);
+        j[k] = v;
+        user_config(j)
+    };
+    let e = load_error(&bare_with("mach", serde_json::json!(0.1)), "mach", &bare);
+    assert!(e.contains("no `M` attribute"), "{e}");
+    let e = load_error(&bare_with("seed", serde_json::json!(0)), "seed", &bare);
+    assert!(e.contains("not generated by this engine"), "{e}");
+    let e = load_error(&bare_with("t_end", serde_json::json!(1.0)), "t_end", &bare);
+    assert!(e.contains("no time coordinates"), "{e}");
+    PdeDataset::load(&bare_with("resolution", serde_json::json!(4)), None).unwrap();
+    load_error(&bare_with("resolution", serde_json::json!(64)), "resolution", &bare);
+}
+
+/// `num_samples` defaults to the whole file; set, it caps the dataset (reported in CacheInfo for
+/// the log). Only the split's samples are read.
+#[test]
+fn a_file_is_read_whole_or_capped_and_only_the_split_is_loaded() {
+    let dir = TempDir::new("cap");
+    let gen = DataConfig {
+        num_samples: 12,
+        ..small("cfd-2d", &dir.0)
+    };
+    let path = dir.0.join("cfd.hdf5");
+    export_hdf5(&gen, &path, None).unwrap();
+    let (all, _) = PdeDataset::load(&gen, None).unwrap();
+    let base = serde_json::json!({"dataset": "cfd-2d", "file": path, "test_fraction": 0.25, "val_fraction": 0.25});
+
+    let cfg = user_config(base.clone());
+    let (ds, info) = PdeDataset::load(&cfg, None).unwrap();
+    assert_eq!((ds.n(), info.samples_in_file, info.cap, info.samples_loaded), (12, Some(12), None, 12));
+    assert_eq!(ds.data(), all.data());
+
+    let mut j = base.clone();
+    j["num_samples"] = serde_json::json!(8);
+    let (ds, info) = PdeDataset::load(&user_config(j.clone()), None).unwrap();
+    assert_eq!((ds.n(), info.cap), (8, Some(8)));
+    assert_eq!(ds.sample(5), all.sample(5));
+    // A cap at or above the file's size reads the whole file and is no cap.
+    j["num_samples"] = serde_json::json!(100);
+    let (ds, info) = PdeDataset::load(&user_config(j), None).unwrap();
+    assert_eq!((ds.n(), info.cap), (12, None));
+
+    // reduced_batch = 2: test 0..3, validation 9..12, training 3, 5, 7 of the 6 in between: the
+    // other three are never read.
+    let mut j = base.clone();
+    j["reduced_batch"] = serde_json::json!(2);
+    let cfg = user_config(j);
+    let (ds, info) = PdeDataset::load(&cfg, None).unwrap();
+    let split = Split::new(ds.n(), &cfg).unwrap();
+    assert_eq!(split.train, [3, 5, 7]);
+    assert_eq!(ds.n(), 12);
+    assert_eq!(ds.loaded(), [0, 1, 2, 3, 5, 7, 9, 10, 11]);
+    assert_eq!(info.samples_loaded, 9);
+    assert_eq!(ds.data().len(), 9 * all.sample(0).len());
+    for &i in split.train.iter().chain(&split.test).chain(&split.val) {
+        assert_eq!(ds.sample(i), all.sample(i), "sample {i}");
+    }
+    assert_eq!(ds.gather(&split.train), all.gather(&split.train));
+}
+
+/// `effective_config` says what the file holds; serialized and read back, it loads the same data
+/// and passes the same checks (the resolved configuration of a run can be rerun as it is).
+#[test]
+fn effective_config_records_what_the_file_says() {
+    let dir = TempDir::new("effective");
+    let gen = DataConfig {
+        seed: 3,
+        ..small("cfd-2d", &dir.0)
+    };
+    let path = dir.0.join("cfd.hdf5");
+    export_hdf5(&gen, &path, None).unwrap();
+    // The user gave only the file (and the preset's mach); the preset's generator defaults
+    // (64 x 64, 21 frames, t_end 1) do not describe this file.
+    let cfg = user_config(serde_json::json!({"dataset": "cfd-2d", "file": path, "mach": 0.1, "test_fraction": 0.25, "val_fraction": 0.25}));
+    let eff = effective_config(&cfg).unwrap();
+    assert_eq!((eff.resolution, eff.num_frames, eff.num_samples, eff.seed), (8, 3, 4, 3));
+    assert!((eff.t_end - 0.1).abs() < 1e-6);
+    assert_eq!((eff.mach, eff.eta, eff.zeta), (Some(0.1), Some(0.01), Some(0.01)));
+    let json = serde_json::to_value(&eff).unwrap();
+    for key in ["resolution", "num_frames", "t_end", "seed", "mach", "eta", "zeta"] {
+        assert!(json.get(key).is_some(), "{key} missing from {json}");
+    }
+    // The whole file: no cap recorded.
+    assert!(json.get("num_samples").is_none(), "{json}");
+    let back: DataConfig = serde_json::from_value(json).unwrap();
+    let (a, _) = PdeDataset::load(&back, None).unwrap();
+    let (b, _) = PdeDataset::load(&cfg, None).unwrap();
+    assert_eq!(a, b);
+
+    // A bare file (no attributes, no time coordinates): only the sizes are known; the rest is
+    // left out rather than filled with the dataset's defaults.
+    let bare = dir.0.join("bare.hdf5");
+    h5py(
+        r#"
+import h5py, numpy as np, sys
+with h5py.File(sys.argv[1], "w") as f:
+    for name in ["density", "pressure", "Vx", "Vy"]:
+        f[name] = np.ones((5, 3, 4, 4), dtype=np.float32)
+"#,
+        &[&bare],
+    );
+    let cfg = user_config(serde_json::json!({"dataset": "cfd-2d", "file": bare, "num_samples": 4, "test_fraction": 0.25, "val_fraction": 0.25}));
+    let eff = effective_config(&cfg).unwrap();
+    assert_eq!((eff.resolution, eff.num_frames, eff.num_samples), (4, 3, 4));
+    assert_eq!(eff.mach, None);
+    let json = serde_json::to_value(&eff).unwrap();
+    for key in ["seed", "t_end", "mach", "eta", "zeta"] {
+        assert!(json.get(key).is_none(), "{key} in {json}");
+    }
+    assert_eq!(json["num_samples"], 4);
+    let back: DataConfig = serde_json::from_value(json).unwrap();
+    assert_eq!(PdeDataset::load(&back, None).unwrap().0.n(), 4);
+
+    // Generated data: the configuration itself.
+    let g = small("cfd-2d", &dir.0);
+    assert_eq!(effective_config(&g).unwrap(), g);
+}
+
+/// PDEBench's 2D CFD layout as the issue's file has it: 64 x 64 values whose coordinates are the
+/// 128-cell grid strided by 2 (1/256 + k/64), 22 time coordinates for 21 frames. The grid is the
+/// file's, the times those of the frames, and t_end is the last frame's (1, not 1.05).
+#[test]
+fn pdebench_2d_cfd_coordinates_are_read_as_stored() {
+    let dir = TempDir::new("coords");
+    let path = dir.0.join("2D_CFD_Rand_M0.1_Eta0.01_Zeta0.01_periodic_128_Train.hdf5");
+    h5py(
+        r#"
+import h5py, numpy as np, sys
+n, t, x = 4, 21, 64
+with h5py.File(sys.argv[1], "w") as f:
+    for c, name in enumerate(["density", "pressure", "Vx", "Vy"]):
+        f[name] = (np.arange(n * t * x * x, dtype=np.float32).reshape(n, t, x, x) + 1e6 * c)
+    f["x-coordinate"] = (1 / 256 + np.arange(x) / 64).astype(np.float32)
+    f["y-coordinate"] = (1 / 256 + np.arange(x) / 64).astype(np.float32)
+    f["t-coordinate"] = (np.arange(t + 1) * 0.05).astype(np.float32)
+    f.attrs["M"], f.attrs["eta"], f.attrs["zeta"] = 0.1, 0.01, 0.01
+"#,
+        &[&path],
+    );
+    let cfg = user_config(serde_json::json!({"dataset": "cfd-2d", "file": path, "reduced_resolution": 2, "mach": 0.1, "eta": 0.01, "zeta": 0.01, "test_fraction": 0.25, "val_fraction": 0.25}));
+    let (ds, _) = PdeDataset::load(&cfg, None).unwrap();
+    assert_eq!(ds.dims(), [4, 32, 32, 21, 4]);
+    assert_eq!(&ds.grid()[..4], &[1.0 / 256.0, 1.0 / 256.0, 1.0 / 256.0, 1.0 / 256.0 + 2.0 / 64.0]);
+    assert_eq!(ds.times().len(), 21);
+    assert!((ds.times()[20] - 1.0).abs() < 1e-6);
+    let eff = effective_config(&cfg).unwrap();
+    assert_eq!((eff.resolution, eff.num_frames), (64, 21));
+    assert!((eff.t_end - 1.0).abs() < 1e-6);
+    // The preset's resolution (64) matches this file; PDEBench's released 128 x 128 file would
+    // need data.resolution removed or set to 128.
+    let mut j = serde_json::to_value(&cfg).unwrap();
+    j["resolution"] = serde_json::json!(128);
+    load_error(&user_config(j), "resolution", &path);
 }

@@ -52,3 +52,40 @@ fn unet2d_trains_on_generated_data() {
     // BatchNorm running statistics travel with the checkpoint.
     assert!(dir.join("runs/u/checkpoints/last/buffers.safetensors").is_file());
 }
+
+/// A run on a PDEBench file records what the file says in config.resolved.toml, refuses generator
+/// keys that disagree with the file (one line naming both values), and logs a user's file as a
+/// data file, not a cache.
+#[test]
+fn a_data_file_run_records_the_file_and_refuses_contradicting_keys() {
+    let dir = temp_dir("sciml-file");
+    let file = dir.join("cfd.hdf5");
+    let out = engine()
+        .args(["data", "generate", "cfd-2d", "--set", "data.num_samples=12", "--set", "data.resolution=16", "--set", "data.num_frames=8", "--set", "data.t_end=0.35", "--out"])
+        .arg(&file)
+        .env("ENGINE_DATA__CACHE_DIR", dir.join("cache"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let run = |name: &str, extra: &[&str]| {
+        let mut cmd = engine();
+        cmd.args(["run", "--model", "fno2d", "--epochs", "1", "--name", name, "--progress", "plain"]).arg("--runs").arg(dir.join("runs"));
+        for set in ["data.dataset=cfd-2d", "train.initial_step=4", "train.t_train=8", "train.batch_size=4", "plugins.fno2d.width=8", "plugins.fno2d.modes1=4", "plugins.fno2d.modes2=4", "data.reduced_resolution=1"] {
+            cmd.args(["--set", set]);
+        }
+        cmd.arg("--set").arg(format!("data.file={}", file.display()));
+        cmd.args(extra);
+        cmd.output().unwrap()
+    };
+    let out = run("ok", &[]);
+    let (_, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("data file: ") && !stderr.contains("data cache:"), "{stderr}");
+    let resolved = std::fs::read_to_string(dir.join("runs/ok/config.resolved.toml")).unwrap();
+    assert!(resolved.contains("resolution = 16") && resolved.contains("num_frames = 8") && resolved.contains("mach = 0.1"), "{resolved}");
+    let out = run("bad", &["--set", "data.mach=1.0"]);
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success());
+    let e = error_lines(&stderr)[0];
+    assert!(e.contains("data.mach") && e.contains("1") && e.contains("0.1"), "{e}");
+}
