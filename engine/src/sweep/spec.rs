@@ -157,10 +157,11 @@ pub fn literal(v: &toml::Value) -> String {
     v.to_string()
 }
 
-/// A value as it appears in names and tables (strings unquoted).
+/// A value as it appears in names and tables (strings unquoted, lists joined by `+`).
 pub fn plain(v: &toml::Value) -> String {
     match v {
         toml::Value::String(s) => s.clone(),
+        toml::Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join("+"),
         v => v.to_string(),
     }
 }
@@ -214,7 +215,8 @@ impl Sweep {
             if values.is_empty() {
                 return Err(file_err(file, format!("grid key `{key}` has no values")));
             }
-            if let Some(bad) = values.iter().find(|v| matches!(v, toml::Value::Array(_) | toml::Value::Table(_))) {
+            // A value may be a list (for keys that take one, e.g. plugins.tempbalance.kinds).
+            if let Some(bad) = values.iter().find(|v| matches!(v, toml::Value::Table(_))) {
                 return Err(file_err(file, format!("grid key `{key}`: each value must be a single value, found {}", literal(bad))));
             }
             if set.iter().any(|(k, _)| *k == key) {
