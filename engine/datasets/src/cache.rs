@@ -165,6 +165,7 @@ pub(crate) fn write_atomic(
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or(0);
+    remove_stale_temps(&dir, file_name);
     // Unique per process and call, so concurrent writers (threads or processes) never share one.
     static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let count = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -217,6 +218,23 @@ pub(crate) fn write_atomic(
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Removes the temporary files of earlier writes of `file_name` whose process is gone (killed
+/// mid-write: a generated dataset is tens of MB); a live writer's file is left alone.
+fn remove_stale_temps(dir: &Path, file_name: &str) {
+    let prefix = format!(".{file_name}.tmp-");
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name.strip_prefix(&prefix).and_then(|rest| rest.split('-').next()).and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        let alive = pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
+        if !alive {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The file bytes of a cache file, checked against `params`; the tensors are read with [`Cached`].
@@ -337,6 +355,23 @@ mod tests {
             grid: (0..8).map(|i| i as f32).collect(),
             times: vec![0.0, 0.5, 1.0],
         }
+    }
+
+    #[test]
+    fn temp_files_of_dead_writers_are_removed_live_ones_kept() {
+        let dir = tmpdir("stale");
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let stale = dir.join(format!(".data.safetensors.tmp-{dead}-0-1"));
+        let live = dir.join(format!(".data.safetensors.tmp-{}-0-1", std::process::id()));
+        let other = dir.join(format!(".other.safetensors.tmp-{dead}-0-1"));
+        for f in [&stale, &live, &other] {
+            std::fs::write(f, b"partial").unwrap();
+        }
+        remove_stale_temps(&dir, "data.safetensors");
+        assert!(!stale.exists() && live.exists() && other.exists());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     fn tmpdir(name: &str) -> PathBuf {
