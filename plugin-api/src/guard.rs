@@ -8,6 +8,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Runs `body`, turning an `Err` or a panic into `RErr`. `what` names the entry point in the message.
 pub fn guard<T>(what: &str, body: impl FnOnce() -> Result<T, String>) -> RResult<T, RString> {
+    install_quiet_panic_hook();
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(value)) => RResult::ROk(value),
         Ok(Err(message)) => RResult::RErr(RString::from(message)),
@@ -17,9 +18,33 @@ pub fn guard<T>(what: &str, body: impl FnOnce() -> Result<T, String>) -> RResult
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic payload".to_string());
-            RResult::RErr(RString::from(format!("panicked in {what}: {text}")))
+            let at = PANIC_AT.with(|p| p.borrow_mut().take()).map(|at| format!(" (at {at})")).unwrap_or_default();
+            RResult::RErr(RString::from(format!("panicked in {what}: {text}{at}")))
         }
     }
+}
+
+thread_local! {
+    /// Where the last panic of this thread happened, for the error value.
+    static PANIC_AT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A panic inside a plugin becomes one error value that the engine prints as one line; the default
+/// hook would first print the panic and a backtrace note to stderr. Each plugin links its own
+/// standard library, so this hook covers this plugin's panics only. With RUST_BACKTRACE set the
+/// default output comes back, for plugin authors.
+fn install_quiet_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let at = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
+            PANIC_AT.with(|p| *p.borrow_mut() = at);
+            if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
+                default(info);
+            }
+        }));
+    });
 }
 
 #[cfg(test)]

@@ -143,6 +143,7 @@ fn failing_scheduler(mode: &str) {
         &dir,
         &["--name", "f", "--epochs", "5", "--scheduler", faulty.to_str().unwrap(), "--set", &format!("plugins.faulty.mode={mode}"), "--set", "plugins.faulty.at_step=9"],
     )
+    .env_remove("RUST_BACKTRACE")
     .output()
     .unwrap();
     let (_, stderr) = texts(&out);
@@ -151,6 +152,12 @@ fn failing_scheduler(mode: &str) {
     assert_eq!(errors.len(), 1, "{stderr}");
     assert!(errors[0].contains("scheduler plugin `faulty` failed in plan at step 9"), "{}", errors[0]);
     assert!(errors[0].contains(&format!("deliberate {mode} at step 9")), "{}", errors[0]);
+    // A panic is that one line too: no panic message or backtrace note from the plugin before it
+    // (unless RUST_BACKTRACE asks), and the line says where the plugin panicked.
+    assert!(!stderr.contains("thread '") && !stderr.contains("RUST_BACKTRACE"), "{stderr}");
+    if mode == "panic" {
+        assert!(errors[0].contains("(at tests/fixtures/faulty-scheduler/src/lib.rs:") || errors[0].contains("(at src/lib.rs:"), "{}", errors[0]);
+    }
     let ckpt = dir.join("runs/f/checkpoints");
     assert_eq!(fs::read_link(ckpt.join("last")).unwrap().to_str(), Some("epoch-0002"));
     let state = fs::read_to_string(ckpt.join("last/state.json")).unwrap();
