@@ -216,6 +216,20 @@ impl PdeData {
     /// The trivial baseline every PDE model must beat: persistence, which copies the last input
     /// frame forward to every predicted frame. Scored exactly as [`PdeData::evaluate`] scores a
     /// model (nRMSE over all frames and over predicted frames only), on the same samples.
+    /// Replaces the normalisation with the one a checkpoint was trained with (evaluating a
+    /// checkpoint on other data must map its predictions back with its own statistics).
+    pub fn set_normalizer(&mut self, normalizer: Normalizer) -> Result<()> {
+        if normalizer.mean.len() != self.channels() || normalizer.std.len() != self.channels() {
+            return Err(EngineError::Data(format!(
+                "the checkpoint was trained on {} channels, this data has {}",
+                normalizer.mean.len(),
+                self.channels()
+            )));
+        }
+        self.normalizer = Some(normalizer);
+        Ok(())
+    }
+
     pub fn persistence(&self, indices: &[usize], cfg: &Config) -> Scores {
         let points = self.dataset.points();
         let (t_all, c) = (self.frames(), self.channels());

@@ -13,6 +13,7 @@ pub mod analyze;
 pub mod config;
 pub mod data;
 pub mod error;
+pub mod eval;
 pub mod host;
 pub mod plots;
 pub mod provenance;

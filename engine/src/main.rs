@@ -20,6 +20,9 @@ struct Cli {
 enum Command {
     /// Train a model under a scheduler.
     Run(RunArgs),
+    /// Score a saved checkpoint (a run directory's best, or a checkpoint directory) on the
+    /// validation or test split, or on another data file.
+    Eval(EvalArgs),
     /// Print the resolved configuration of a run without running it (`--list`: the shipped presets).
     Config(ConfigArgs),
     /// Per-layer spectral metrics of a saved model (engine checkpoint, .safetensors file or
@@ -174,6 +177,29 @@ struct RunArgs {
     force_config: bool,
     #[command(flatten)]
     search: SearchArgs,
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// A run directory (its best checkpoint) or a checkpoint directory.
+    path: PathBuf,
+    /// Which split to score.
+    #[arg(long, value_enum, default_value = "test")]
+    split: EvalSplit,
+    /// Score on this PDEBench HDF5 file instead (same dataset layout).
+    #[arg(long, value_name = "FILE")]
+    data: Option<PathBuf>,
+    /// Override a key of the run's configuration (e.g. --set data.num_samples=...).
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    sets: Vec<String>,
+    #[command(flatten)]
+    search: SearchArgs,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum EvalSplit {
+    Val,
+    Test,
 }
 
 #[derive(Args)]
@@ -367,6 +393,17 @@ fn run(cli: Cli) -> Result<()> {
             print!("{}", engine::analyze::format_table(&analysis));
         }
         Command::Sweep(args) => return sweep(args),
+        Command::Eval(args) => {
+            let search = SearchPath::new(&args.search.plugin_dirs)?;
+            let split = match args.split {
+                EvalSplit::Val => engine::task::Split::Val,
+                EvalSplit::Test => engine::task::Split::Test,
+            };
+            let opts = engine::eval::EvalOptions { path: args.path, split, data: args.data, sets: args.sets };
+            let report = engine::eval::run(&opts, &search)?;
+            print!("{}", report.text);
+            println!("written to {}", report.written.display());
+        }
         Command::Data { command: DataCommand::Generate(args) } => {
             let mut sets = vec![format!("data.dataset={}", args.dataset)];
             sets.extend(args.sets);

@@ -225,11 +225,32 @@ impl Task {
         }
     }
 
+    /// Uses a checkpoint's normalizer.json (PDE); `None` means the checkpoint trained on raw fields.
+    pub fn use_checkpoint_normalizer(&mut self, checkpoint: &std::path::Path) -> Result<()> {
+        if let Task::Pde(d) = self {
+            let path = checkpoint.join("normalizer.json");
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    let n: crate::data::Normalizer = serde_json::from_str(&text).map_err(|e| crate::error::io_err(&path, format!("not a normalizer ({e})")))?;
+                    d.set_normalizer(n)?;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => d.normalizer = None,
+                Err(e) => return Err(crate::error::io_err(&path, e)),
+            }
+        }
+        Ok(())
+    }
+
     /// Scores of trivial predictors on the test split, shown beside the model's (PDE:
     /// persistence, the last input frame copied forward). Empty for text.
     pub fn baselines(&self, cfg: &Config) -> Vec<(String, Scores)> {
+        self.baselines_on(Split::Test, cfg)
+    }
+
+    /// [`Task::baselines`] on either split.
+    pub fn baselines_on(&self, split: Split, cfg: &Config) -> Vec<(String, Scores)> {
         match self {
-            Task::Pde(d) => vec![("persistence".into(), d.persistence(&d.test, cfg))],
+            Task::Pde(d) => vec![("persistence".into(), d.persistence(if split == Split::Val { &d.val } else { &d.test }, cfg))],
             Task::Text(_) => Vec::new(),
         }
     }

@@ -350,7 +350,7 @@ fn read_records(path: &Path, epochs: u64, task: &Task) -> Result<Vec<EpochRecord
     Ok(records)
 }
 
-fn optimizer_spec(cfg: &Config) -> Result<OptimizerSpec> {
+pub(crate) fn optimizer_spec(cfg: &Config) -> Result<OptimizerSpec> {
     let kind = match cfg.optim.name.as_str() {
         "adam" => OptimizerKind::Adam,
         "adamw" => OptimizerKind::AdamW,

@@ -475,3 +475,26 @@ fn a_corrupt_checkpoint_file_is_named_on_resume_and_analyze() {
     let (_, stderr) = texts(&out);
     assert!(!out.status.success() && error_lines(&stderr)[0].contains("checksum mismatch"), "{stderr}");
 }
+
+/// `engine eval` scores the best checkpoint exactly as the run's summary did (test and
+/// validation), from the run directory or the checkpoint directory, and writes the figures.
+#[test]
+fn eval_reproduces_the_summary_of_the_best_checkpoint() {
+    let dir = temp_dir("eval");
+    let out = tiny_run(&dir, &["--name", "r", "--epochs", "3"]).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let run = dir.join("runs/r");
+    let summary: serde_json::Value = serde_json::from_str(&fs::read_to_string(run.join("summary.json")).unwrap()).unwrap();
+    for (target, split) in [(run.clone(), "test"), (run.join("checkpoints/best"), "val")] {
+        let out = engine().current_dir(&dir).args(["eval", target.to_str().unwrap(), "--split", split]).output().unwrap();
+        let (stdout, stderr) = texts(&out);
+        assert!(out.status.success(), "{stderr}");
+        assert!(stdout.contains(&format!("| {split}/nrmse |")) && stdout.contains("baseline persistence/nrmse"), "{stdout}");
+        let written: serde_json::Value = serde_json::from_str(&fs::read_to_string(run.join(format!("eval-{split}.json"))).unwrap()).unwrap();
+        let key = format!("{split}/nrmse");
+        assert!(close(written["metrics"][&key].as_f64().unwrap(), summary["best"][&key].as_f64().unwrap(), 1e-9), "{written} vs {}", summary["best"]);
+    }
+    let out = engine().args(["eval", dir.to_str().unwrap()]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success() && error_lines(&stderr)[0].contains("neither a run directory"), "{stderr}");
+}
