@@ -163,25 +163,18 @@ impl PdeData {
 
     /// Rolls the model out on `indices` in batches of `train.eval_batch_size` and scores it.
     /// Scores: `loss` (the training objective: sum over predicted frames of the per-frame MSE,
-    /// sample-averaged), `nrmse` (PDEBench nRMSE over all t_train frames, the copied input frames
-    /// counting with zero error) and `nrmse_pred` (predicted frames only).
+    /// sample-averaged, in the units the model trains on), `nrmse` (PDEBench nRMSE over all
+    /// t_train frames, the copied input frames counting with zero error) and `nrmse_pred`
+    /// (predicted frames only), both in physical units.
     pub fn evaluate(&self, model: &mut Model, indices: &[usize], cfg: &Config) -> Result<Scores> {
-        let points = self.dataset.points();
-        let (t_all, c) = (self.frames(), self.channels());
-        let mut all = datasets::MetricAccumulator::new();
-        let mut pred_only = datasets::MetricAccumulator::new();
-        let mut loss_sum = 0.0;
-        for chunk in indices.chunks(cfg.train.eval_batch_size) {
-            let raw = self.dataset.gather(chunk);
-            let target = take_frames(&raw, chunk.len() * points, t_all, self.t_train, c);
-            let batch = self.batch(chunk);
-            let outputs = model.predict(&batch.into_host().views())?;
+        self.score(indices, cfg, |chunk, _| {
+            let outputs = model.predict(&self.batch(chunk).into_host().views())?;
             let pred = outputs.iter().find(|t| t.name.as_str() == "pred").ok_or_else(|| {
                 EngineError::Plugin(format!("model plugin `{}` returned no `pred` tensor from predict", model.name))
             })?;
             let expected: Vec<u64> = std::iter::once(chunk.len() as u64)
                 .chain(self.spatial().iter().map(|&d| d as u64))
-                .chain([self.t_train as u64, c as u64])
+                .chain([self.t_train as u64, self.channels() as u64])
                 .collect();
             if pred.shape.as_slice() != expected.as_slice() {
                 return Err(EngineError::Plugin(format!(
@@ -191,31 +184,65 @@ impl PdeData {
                     expected
                 )));
             }
-            // Metrics in physical units; the loss in the units the model trains on.
             let mut physical = pred.data.to_vec();
-            let mut model_target = target.clone();
             if let Some(n) = &self.normalizer {
                 n.denormalize(&mut physical);
-                n.normalize(&mut model_target);
             }
+            Ok(physical)
+        })
+    }
+
+    /// The trivial baseline every PDE model must beat: persistence, which copies the last input
+    /// frame forward to every predicted frame, scored exactly as [`PdeData::evaluate`] scores a
+    /// model, on the same samples.
+    pub fn persistence(&self, indices: &[usize], cfg: &Config) -> Scores {
+        let (t, c, first) = (self.t_train, self.channels(), self.initial_step);
+        let scores = self.score(indices, cfg, |_, target| {
+            let mut pred = target.to_vec();
+            for point in 0..target.len() / (t * c) {
+                let last = (point * t + first - 1) * c;
+                for frame in first..t {
+                    let at = (point * t + frame) * c;
+                    pred.copy_within(last..last + c, at);
+                }
+            }
+            Ok(pred)
+        });
+        // Shapes are ours: nothing in the scoring can fail.
+        scores.expect("persistence scores")
+    }
+
+    /// Scores predictions (physical units, [B, points, t_train, C] per chunk) that `predict`
+    /// makes for each chunk of `indices`, given the chunk's target frames.
+    fn score(&self, indices: &[usize], cfg: &Config, mut predict: impl FnMut(&[usize], &[f32]) -> Result<Vec<f32>>) -> Result<Scores> {
+        let points = self.dataset.points();
+        let (t_all, c) = (self.frames(), self.channels());
+        let mut all = datasets::MetricAccumulator::new();
+        let mut pred_only = datasets::MetricAccumulator::new();
+        let mut loss_sum = 0.0;
+        for chunk in indices.chunks(cfg.train.eval_batch_size) {
+            let raw = self.dataset.gather(chunk);
+            let target = take_frames(&raw, chunk.len() * points, t_all, self.t_train, c);
+            let pred = predict(chunk, &target)?;
             let layout = datasets::FieldLayout { batch: chunk.len(), space: points, frames: self.t_train, channels: c };
-            all.add_batch(&physical, &target, layout, 0..self.t_train)?;
-            pred_only.add_batch(&physical, &target, layout, self.initial_step..self.t_train)?;
-            loss_sum += rollout_loss(&pred.data, &model_target, [chunk.len(), points, self.t_train, c], self.initial_step) * chunk.len() as f64;
+            all.add_batch(&pred, &target, layout, 0..self.t_train)?;
+            pred_only.add_batch(&pred, &target, layout, self.initial_step..self.t_train)?;
+            // The loss in the units the model trains on.
+            let (mut p, mut y) = (pred, target);
+            if let Some(n) = &self.normalizer {
+                n.normalize(&mut p);
+                n.normalize(&mut y);
+            }
+            loss_sum += rollout_loss(&p, &y, [chunk.len(), points, self.t_train, c], self.initial_step) * chunk.len() as f64;
         }
         // PDEBench averages nRMSE per batch, then over batches.
         Ok(Scores(vec![
-            ("loss", loss_sum / indices.len() as f64),
+            ("loss", loss_sum / indices.len().max(1) as f64),
             ("nrmse", all.nrmse().unwrap_or(f64::NAN)),
             ("nrmse_pred", pred_only.nrmse().unwrap_or(f64::NAN)),
         ]))
     }
-}
 
-impl PdeData {
-    /// The trivial baseline every PDE model must beat: persistence, which copies the last input
-    /// frame forward to every predicted frame. Scored exactly as [`PdeData::evaluate`] scores a
-    /// model (nRMSE over all frames and over predicted frames only), on the same samples.
     /// Replaces the normalisation with the one a checkpoint was trained with (evaluating a
     /// checkpoint on other data must map its predictions back with its own statistics).
     pub fn set_normalizer(&mut self, normalizer: Normalizer) -> Result<()> {
@@ -228,45 +255,6 @@ impl PdeData {
         }
         self.normalizer = Some(normalizer);
         Ok(())
-    }
-
-    pub fn persistence(&self, indices: &[usize], cfg: &Config) -> Scores {
-        let points = self.dataset.points();
-        let (t_all, c) = (self.frames(), self.channels());
-        let mut all = datasets::MetricAccumulator::new();
-        let mut pred_only = datasets::MetricAccumulator::new();
-        let mut loss_sum = 0.0;
-        for chunk in indices.chunks(cfg.train.eval_batch_size) {
-            let u = self.dataset.gather(chunk);
-            let target = take_frames(&u, chunk.len() * points, t_all, self.t_train, c);
-            let mut pred = target.clone();
-            for p in 0..chunk.len() * points {
-                let at = |t: usize| (p * self.t_train + t) * c;
-                let last = at(self.initial_step - 1);
-                for t in self.initial_step..self.t_train {
-                    let (dst, src) = (at(t), last);
-                    for k in 0..c {
-                        pred[dst + k] = target[src + k];
-                    }
-                }
-            }
-            let layout = datasets::FieldLayout { batch: chunk.len(), space: points, frames: self.t_train, channels: c };
-            // Shapes are ours, so the accumulator cannot refuse them.
-            let _ = all.add_batch(&pred, &target, layout, 0..self.t_train);
-            let _ = pred_only.add_batch(&pred, &target, layout, self.initial_step..self.t_train);
-            // The loss in the units the model trains on, comparable with the model's.
-            let (mut p, mut y) = (pred.clone(), target.clone());
-            if let Some(n) = &self.normalizer {
-                n.normalize(&mut p);
-                n.normalize(&mut y);
-            }
-            loss_sum += rollout_loss(&p, &y, [chunk.len(), points, self.t_train, c], self.initial_step) * chunk.len() as f64;
-        }
-        Scores(vec![
-            ("loss", loss_sum / indices.len().max(1) as f64),
-            ("nrmse", all.nrmse().unwrap_or(f64::NAN)),
-            ("nrmse_pred", pred_only.nrmse().unwrap_or(f64::NAN)),
-        ])
     }
 }
 

@@ -320,8 +320,12 @@ impl ResumePoint {
         }
         let records = read_records(&run_dir.join("metrics.csv"), epochs_done, task)?;
         let seconds = |key: &str| state.get(key).and_then(|v| v.as_f64()).unwrap_or(0.0);
-        let (elapsed_s, spectral_s) = (seconds("elapsed_s"), seconds("spectral_s"));
-        let analyses = state.get("analyses").and_then(|v| v.as_u64()).unwrap_or(0);
+        // Time spent so far lives beside the state, so that state.json itself is the same bytes
+        // whether or not the run was interrupted.
+        let timing: serde_json::Value = std::fs::read_to_string(last.join("timing.json")).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+        let spent = |key: &str| timing.get(key).and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let (elapsed_s, spectral_s) = (spent("elapsed_s"), spent("spectral_s"));
+        let analyses = timing.get("analyses").and_then(|v| v.as_u64()).unwrap_or(0);
         let step_in_epoch = state.get("step_in_epoch").and_then(|v| v.as_u64()).unwrap_or(0);
         let epoch_loss_sum = seconds("epoch_loss_sum");
         tracing::info!("resuming from {} (epoch {epochs_done}, step {step})", last.display());
@@ -492,23 +496,9 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
             if stop.requested() {
                 step_log.flush()?;
                 progress.finish();
-                let state = json!({
-                    "epoch": epoch,
-                    "global_step": step,
-                    "step_in_epoch": step_in_epoch + 1,
-                    "epoch_loss_sum": loss_sum,
-                    "seed": cfg.seed,
-                    "api_version": plugin_api::API_VERSION,
-                    "engine_version": env!("CARGO_PKG_VERSION"),
-                    "model": plugins.model.name,
-                    "selection_metric": selection_name,
-                    "best_epoch": best.map(|b| b.0),
-                    "best_value": best.map(|b| b.1),
-                    "elapsed_s": elapsed_before + started.elapsed().as_secs_f64(),
-                    "spectral_s": scheduling_seconds,
-                    "analyses": analyses,
-                    "schedulers": plugins.schedulers.iter().map(|s| Ok(json!({"name": s.name, "state": s.save_state()?}))).collect::<Result<Vec<_>>>()?,
-                });
+                let mut state = state_json(cfg, plugins, epoch, step, &selection_name, best, (elapsed_before + started.elapsed().as_secs_f64(), scheduling_seconds, analyses))?;
+                state["step_in_epoch"] = json!(step_in_epoch + 1);
+                state["epoch_loss_sum"] = json!(loss_sum);
                 let name = format!("epoch-{epoch_no:04}-step-{step:08}");
                 let dir = save_checkpoint(&checkpoints, &name, false, plugins, task, data_json, epoch_no, step, &state)?;
                 return Err(EngineError::Interrupted {
@@ -571,22 +561,8 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
         }
         epoch_csv.row(&row)?;
 
-        let state = json!({
-            "epoch": epoch_no,
-            "global_step": step,
-            "seed": cfg.seed,
-            "api_version": plugin_api::API_VERSION,
-            "engine_version": env!("CARGO_PKG_VERSION"),
-            "model": plugins.model.name,
-            "selection_metric": selection_name,
-            "selection_value": selection,
-            "best_epoch": best.map(|b| b.0),
-            "best_value": best.map(|b| b.1),
-            "elapsed_s": elapsed_before + started.elapsed().as_secs_f64(),
-            "spectral_s": scheduling_seconds,
-            "analyses": analyses,
-            "schedulers": plugins.schedulers.iter().map(|s| Ok(json!({"name": s.name, "state": s.save_state()?}))).collect::<Result<Vec<_>>>()?,
-        });
+        let mut state = state_json(cfg, plugins, epoch_no, step, &selection_name, best, (elapsed_before + started.elapsed().as_secs_f64(), scheduling_seconds, analyses))?;
+        state["selection_value"] = json!(selection);
         save_checkpoint(&checkpoints, &format!("epoch-{epoch_no:04}"), is_best, plugins, task, data_json, epoch_no, step, &state)?;
 
 
@@ -634,6 +610,25 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
     finish(cfg, run_dir, task, plugins, &checkpoints, &records, end)
 }
 
+/// `state.json` of a checkpoint: counters, best so far, every scheduler's state; with `timing`
+/// (wall and spectral seconds, analyses), which is saved beside it as timing.json.
+fn state_json(cfg: &Config, plugins: &Plugins, epochs_done: u64, step: u64, selection_name: &str, best: Option<(u64, f64)>, timing: (f64, f64, u64)) -> Result<serde_json::Value> {
+    let (elapsed_s, spectral_s, analyses) = timing;
+    Ok(json!({
+        "epoch": epochs_done,
+        "global_step": step,
+        "seed": cfg.seed,
+        "api_version": plugin_api::API_VERSION,
+        "engine_version": env!("CARGO_PKG_VERSION"),
+        "model": plugins.model.name,
+        "selection_metric": selection_name,
+        "best_epoch": best.map(|b| b.0),
+        "best_value": best.map(|b| b.1),
+        "schedulers": plugins.schedulers.iter().map(|s| Ok(json!({"name": s.name, "state": s.save_state()?}))).collect::<Result<Vec<_>>>()?,
+        "timing": {"elapsed_s": elapsed_s, "spectral_s": spectral_s, "analyses": analyses},
+    }))
+}
+
 /// Writes a checkpoint directory: the model's files, the input normalisation, and `state`.
 #[allow(clippy::too_many_arguments)]
 fn save_checkpoint(
@@ -660,8 +655,13 @@ fn save_checkpoint(
         if let Some(norm) = task.normalizer_json() {
             std::fs::write(dir.join("normalizer.json"), norm).map_err(|e| io_err(&dir.join("normalizer.json"), e))?;
         }
-        let text = serde_json::to_string_pretty(state).expect("json");
-        std::fs::write(dir.join("state.json"), text).map_err(|e| io_err(&dir.join("state.json"), e))
+        let mut state = state.clone();
+        let timing = state.as_object_mut().and_then(|o| o.remove("timing")).unwrap_or_default();
+        for (file, value) in [("state.json", &state), ("timing.json", &timing)] {
+            let text = serde_json::to_string_pretty(value).expect("json");
+            std::fs::write(dir.join(file), text).map_err(|e| io_err(&dir.join(file), e))?;
+        }
+        Ok(())
     })
 }
 

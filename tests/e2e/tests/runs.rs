@@ -335,6 +335,11 @@ fn signals_checkpoint_mid_epoch_and_the_resume_is_exact() {
         }
         let best = |r: &std::path::Path| -> serde_json::Value { serde_json::from_str::<serde_json::Value>(&text(r, "summary.json")).unwrap()["best"].clone() };
         assert_eq!(best(&run), best(&full_run), "SIG{signal}");
+        // The last checkpoint is the same bytes: state (timings live in timing.json) and weights.
+        for file in ["state.json", "model.safetensors", "optimizer.safetensors"] {
+            let bytes = |r: &std::path::Path| fs::read(r.join("checkpoints/last").join(file)).unwrap();
+            assert!(bytes(&run) == bytes(&full_run), "SIG{signal}: {file} differs");
+        }
     }
 }
 
