@@ -150,7 +150,7 @@ impl SweepDir {
             .stderr(log)
             .status()
             .map_err(|e| io_err(engine, e))?;
-        Ok(self.record_exit(sweep, point, status.success()))
+        Ok(self.record_exit(sweep, point, status))
     }
 
     fn log_file(&self, point: &Point) -> Result<std::fs::File> {
@@ -159,9 +159,10 @@ impl SweepDir {
     }
 
     /// Records how an attempt ended; returns the point's new state.
-    fn record_exit(&self, sweep: &Sweep, point: &Point, success: bool) -> PointState {
+    fn record_exit(&self, sweep: &Sweep, point: &Point, status: std::process::ExitStatus) -> PointState {
+        use std::os::unix::process::ExitStatusExt;
         let failed = self.failed_file(point);
-        if success && self.run_dir(point).join("summary.json").is_file() {
+        if status.success() && self.run_dir(point).join("summary.json").is_file() {
             let _ = std::fs::remove_file(&failed);
             if !sweep.keep_checkpoints {
                 let _ = std::fs::remove_dir_all(self.run_dir(point).join("checkpoints"));
@@ -169,7 +170,12 @@ impl SweepDir {
             return PointState::Done;
         }
         let log = std::fs::read_to_string(self.dir.join("logs").join(format!("{}.log", point.name))).unwrap_or_default();
-        let line = log.lines().rev().find(|l| l.starts_with("error:")).unwrap_or("exited without an error line (killed?)").to_string();
+        let line = match (log.lines().rev().find(|l| l.starts_with("error:")), status.signal()) {
+            (Some(line), _) => line.to_string(),
+            (None, Some(9)) => "killed by SIGKILL (the kernel's out-of-memory killer, or kill -9); rerun the sweep to resume it".to_string(),
+            (None, Some(sig)) => format!("killed by signal {sig}; rerun the sweep to resume it"),
+            (None, None) => format!("exited with status {} without an error line", status.code().unwrap_or(-1)),
+        };
         let _ = crate::rundir::write_atomic(&failed, format!("{line}\n").as_bytes());
         PointState::Failed
     }
@@ -239,7 +245,7 @@ pub fn run_local(sweep: &Sweep, dir: &SweepDir, engine: &Path, jobs: usize) -> R
                 Some(status) => {
                     let (point, _, started) = running.swap_remove(i);
                     let secs = started.elapsed().as_secs_f64();
-                    let message = match dir.record_exit(sweep, &point, status.success()) {
+                    let message = match dir.record_exit(sweep, &point, status) {
                         _ if forwarded && dir.state(&point) == PointState::Partial => {
                             let _ = std::fs::remove_file(dir.failed_file(&point));
                             format!("stopped {} at a checkpoint ({secs:.1}s)", point.name)
