@@ -71,11 +71,11 @@ pub fn write(sweep: &Sweep, dir: &SweepDir) -> Result<Written> {
     let _ = writeln!(md, "# Sweep report: {}\n", dir.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
     let _ = writeln!(
         md,
-        "{} grid points: {done} finished, {} failed, {} not finished. Headline: `{metric}` of the best-validation checkpoint (lower is {}). Baseline: `{}`.\n",
+        "{} grid points: {done} finished, {} failed, {} not finished. Headline: `{metric}` of the best-validation checkpoint ({} is better). Baseline: `{}`.\n",
         entries.len(),
         failed.len(),
         entries.len() - done - failed.len(),
-        if higher_is_better(&metric) { "worse" } else { "better" },
+        if higher_is_better(&metric) { "higher" } else { "lower" },
         sweep.report.baseline
     );
     if !sweep.report.tune.is_empty() {
