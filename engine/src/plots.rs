@@ -30,11 +30,30 @@ fn draw_atomic(path: &Path, draw: impl FnOnce(&Path) -> Result<()>) -> Result<()
     std::fs::rename(&tmp, path).map_err(|e| io_err(path, e))
 }
 
-/// One named series of (x, y) points.
+/// One named series of (x, y) points; `dashed` draws it as a dashed line (a reference, or a layer
+/// that is analysed but not balanced).
 pub struct Series {
     pub name: String,
     pub points: Vec<(f64, f64)>,
+    pub dashed: bool,
 }
+
+impl Series {
+    pub fn new(name: impl Into<String>, points: Vec<(f64, f64)>) -> Self {
+        Series { name: name.into(), points, dashed: false }
+    }
+}
+
+/// Series colours: Tableau's ten categorical colours, which stay apart in print and for most
+/// colour vision; beyond ten the marker shape changes too.
+fn series_color(i: usize) -> RGBAColor {
+    const TABLEAU: [(u8, u8, u8); 10] =
+        [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)];
+    let (r, g, b) = TABLEAU[i % TABLEAU.len()];
+    RGBColor(r, g, b).to_rgba()
+}
+
+
 
 /// A line chart of several series (one per layer), with a legend; `log_y` for learning rates.
 pub fn line_chart(path: &Path, title: &str, x_label: &str, y_label: &str, series: &[Series], log_y: bool) -> Result<()> {
@@ -60,7 +79,6 @@ pub fn line_chart(path: &Path, title: &str, x_label: &str, y_label: &str, series
         root.fill(&WHITE).map_err(|e| plot_err(path, e))?;
         let mut builder = ChartBuilder::on(&root);
         builder.caption(title, ("sans-serif", 22)).margin(12).x_label_area_size(40).y_label_area_size(70).right_y_label_area_size(0);
-        let colors = |i: usize| Palette99::pick(i).to_rgba();
         macro_rules! body {
             ($chart:expr) => {{
                 let mut chart = $chart;
@@ -75,13 +93,23 @@ pub fn line_chart(path: &Path, title: &str, x_label: &str, y_label: &str, series
                     .map_err(|e| plot_err(path, e))?;
                 for (i, s) in series.iter().enumerate() {
                     let pts: Vec<(f64, f64)> = s.points.iter().filter(finite).copied().collect();
-                    let color = colors(i);
+                    let color = series_color(i);
+                    let drawn = if s.dashed {
+                        chart.draw_series(DashedLineSeries::new(pts.clone(), 6, 4, color.stroke_width(2)))
+                    } else {
+                        chart.draw_series(LineSeries::new(pts.clone(), color.stroke_width(2)))
+                    };
+                    drawn.map_err(|e| plot_err(path, e))?.label(s.name.clone()).legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], color.stroke_width(2)));
+                    // Circles for the first ten series, triangles for the next ten, then crosses.
                     chart
-                        .draw_series(LineSeries::new(pts.clone(), color.stroke_width(2)))
-                        .map_err(|e| plot_err(path, e))?
-                        .label(s.name.clone())
-                        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], color.stroke_width(2)));
-                    chart.draw_series(pts.iter().map(|p| Circle::new(*p, 2, color.filled()))).map_err(|e| plot_err(path, e))?;
+                        .draw_series(pts.iter().map(|p| -> DynElement<BitMapBackend, (f64, f64)> {
+                            match (i / 10) % 3 {
+                                0 => Circle::new(*p, 3, color.filled()).into_dyn(),
+                                1 => TriangleMarker::new(*p, 4, color.filled()).into_dyn(),
+                                _ => Cross::new(*p, 4, color.stroke_width(2)).into_dyn(),
+                            }
+                        }))
+                        .map_err(|e| plot_err(path, e))?;
                 }
                 chart
                     .configure_series_labels()
@@ -310,8 +338,8 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("engine-plots-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let series = vec![
-            Series { name: "fc0".into(), points: vec![(0.0, 3.0), (1.0, 2.5), (2.0, 2.2)] },
-            Series { name: "blocks.0.pointwise".into(), points: vec![(0.0, 4.0), (1.0, f64::NAN), (2.0, 3.1)] },
+            Series::new("fc0", vec![(0.0, 3.0), (1.0, 2.5), (2.0, 2.2)]),
+            Series { name: "blocks.0.pointwise".into(), points: vec![(0.0, 4.0), (1.0, f64::NAN), (2.0, 3.1)], dashed: true },
         ];
         let path = dir.join("alpha.png");
         line_chart(&path, "alpha", "step", "alpha", &series, false).unwrap();

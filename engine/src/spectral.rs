@@ -15,7 +15,11 @@ pub struct SpectralLog {
     summary: CsvLog,
     plots_dir: PathBuf,
     /// Per layer, in first-seen order: (step, alpha, lr) at each analysis.
-    history: Vec<(String, Vec<(f64, f64, f64)>)>,
+    /// Per layer: (step, alpha, lr) at each analysis, and whether the scheduler ever gave it a
+    /// rate other than the base rate.
+    history: Vec<(String, Vec<(f64, f64, f64)>, bool)>,
+    /// (step, base rate) at each analysis.
+    base_lr: Vec<(f64, f64)>,
 }
 
 /// Columns of `spectral/layers.csv`.
@@ -87,6 +91,7 @@ impl SpectralLog {
             summary: CsvLog::open(dir.join("summary.csv"), cols(&SUMMARY_COLUMNS), append)?,
             plots_dir,
             history: Vec::new(),
+            base_lr: Vec::new(),
         })
     }
 
@@ -107,10 +112,15 @@ impl SpectralLog {
                 alphas.push(m.alpha);
                 multipliers.extend(multiplier);
             }
-            let point = (step as f64, if used { m.alpha } else { f64::NAN }, lr.unwrap_or(f64::NAN));
-            match self.history.iter_mut().find(|(name, _)| name == m.layer.as_str()) {
-                Some((_, points)) => points.push(point),
-                None => self.history.push((m.layer.to_string(), vec![point])),
+            let point = (step as f64, m.alpha, lr.unwrap_or(f64::NAN));
+            // Balanced: the scheduler gave the layer a rate other than the base rate.
+            let moved = lr.is_some_and(|l| (l - base_lr).abs() > 1e-9 * base_lr.abs());
+            match self.history.iter_mut().find(|(name, _, _)| name == m.layer.as_str()) {
+                Some((_, points, balanced)) => {
+                    points.push(point);
+                    *balanced |= moved;
+                }
+                None => self.history.push((m.layer.to_string(), vec![point], moved)),
             }
         }
         alphas.sort_by(f64::total_cmp);
@@ -129,24 +139,34 @@ impl SpectralLog {
             ("lr_multiplier_min".into(), if multipliers.is_empty() { String::new() } else { num(lo) }),
             ("lr_multiplier_max".into(), if multipliers.is_empty() { String::new() } else { num(hi) }),
             ("base_lr".into(), num(base_lr)),
-        ])
+        ])?;
+        self.base_lr.push((step as f64, base_lr));
+        Ok(())
     }
 
-    /// Redraws `plots/alpha.png` and `plots/lr.png` from everything recorded so far.
+    /// Redraws `plots/alpha.png` and `plots/lr.png` from everything recorded so far: balanced
+    /// layers solid, layers only analysed (skipped by the scheduler) dashed, and the base rate as a
+    /// dashed reference on the learning-rate plot.
     pub fn plot(&self) -> Result<()> {
         let series = |pick: fn(&(f64, f64, f64)) -> f64| -> Vec<Series> {
             self.history
                 .iter()
-                .filter(|(_, pts)| pts.iter().any(|p| p.1.is_finite()))
-                .map(|(name, pts)| Series { name: name.clone(), points: pts.iter().map(|p| (p.0, pick(p))).collect() })
+                .filter(|(_, pts, _)| pts.iter().any(|p| pick(p).is_finite()))
+                .map(|(name, pts, balanced)| Series {
+                    name: if *balanced { name.clone() } else { format!("{name} (analysed only)") },
+                    points: pts.iter().map(|p| (p.0, pick(p))).collect(),
+                    dashed: !*balanced,
+                })
                 .collect()
         };
         plots::line_chart(&self.plots_dir.join("alpha.png"), "PL_Alpha_Hill per layer", "step", "alpha", &series(|p| p.1), false)?;
-        plots::line_chart(&self.plots_dir.join("lr.png"), "learning rate per analysed layer", "step", "learning rate", &series(|p| p.2), true)
+        let mut lr = series(|p| p.2);
+        lr.push(Series { name: "base rate".into(), points: self.base_lr.clone(), dashed: true });
+        plots::line_chart(&self.plots_dir.join("lr.png"), "learning rate per analysed layer", "step", "learning rate (log scale)", &lr, true)
     }
 
     /// Layers recorded so far, for tests and summaries.
     pub fn layer_names(&self) -> BTreeMap<String, usize> {
-        self.history.iter().map(|(n, p)| (n.clone(), p.len())).collect()
+        self.history.iter().map(|(n, p, _)| (n.clone(), p.len())).collect()
     }
 }

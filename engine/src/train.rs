@@ -670,16 +670,16 @@ fn save_checkpoint(
 fn plot_curves(run_dir: &Path, task: &Task, records: &[EpochRecord], best_epoch: Option<u64>) -> Result<()> {
     let headline = task.headline();
     let pick = |f: &dyn Fn(&EpochRecord) -> Option<f64>| records.iter().filter_map(|r| f(r).map(|v| (r.epoch as f64, v))).collect::<Vec<_>>();
-    let mut series = vec![crate::plots::Series { name: "train/loss".into(), points: pick(&|r| Some(r.train_loss)) }];
-    series.push(crate::plots::Series { name: format!("val/{headline}"), points: pick(&|r| r.val.as_ref().and_then(|v| v.get(headline))) });
-    series.push(crate::plots::Series { name: format!("test/{headline}"), points: pick(&|r| r.test.as_ref().and_then(|t| t.get(headline))) });
+    let mut series = vec![crate::plots::Series::new("train/loss", pick(&|r| Some(r.train_loss)))];
+    series.push(crate::plots::Series::new(format!("val/{headline}"), pick(&|r| r.val.as_ref().and_then(|v| v.get(headline)))));
+    series.push(crate::plots::Series::new(format!("test/{headline}"), pick(&|r| r.test.as_ref().and_then(|t| t.get(headline)))));
     series.retain(|s| !s.points.is_empty());
     let log_y = matches!(task, Task::Pde(_));
     if let Some(b) = best_epoch {
         let values = series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).filter(|v| v.is_finite() && (!log_y || *v > 0.0));
         let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, c), v| (a.min(v), c.max(v)));
         if lo.is_finite() {
-            series.push(crate::plots::Series { name: format!("best validation (epoch {b})"), points: vec![(b as f64, lo), (b as f64, hi)] });
+            series.push(crate::plots::Series { name: format!("best validation (epoch {b})"), points: vec![(b as f64, lo), (b as f64, hi)], dashed: true });
         }
     }
     let dir = run_dir.join("plots");
