@@ -206,10 +206,11 @@ fi
 
 # ---- python libraries of the test suite -----------------------------------------------------
 # h5py (the reference HDF5 library, libhdf5 inside its wheel) checks that the engine's HDF5 files
-# open in PDEBench users' tools and that files h5py writes read in the engine. Installed with
+# open in PDEBench users' tools and that files h5py writes read in the engine; tensorboard reads
+# the engine's event files as a stock TensorBoard does. Installed with
 # `pip install --target`, so no virtual environment or system package is needed; tests put
 # $ASSETS/python on PYTHONPATH.
-PYLIBS=(h5py==3.16.0 numpy==2.4.6)
+PYLIBS=(h5py==3.16.0 numpy==2.4.6 tensorboard==2.21.0)
 PYLIB="$ASSETS/python"
 PYLIB_STAMP="fetch-assets v$SCRIPT_VERSION ${PYLIBS[*]}"
 if [ "$(cat "$PYLIB/.done" 2>/dev/null)" = "$PYLIB_STAMP" ]; then
@@ -223,8 +224,8 @@ else
     python3 -m pip install --target "$tmp" --only-binary=:all: --disable-pip-version-check -q \
         "${PYLIBS[@]}" >"$ASSETS/.pip-python.log" 2>&1 \
         || die "pip install ${PYLIBS[*]} failed: $(grep -v '^ *$' "$ASSETS/.pip-python.log" | tail -n 1)"
-    PYTHONPATH="$tmp" python3 -c 'import h5py, numpy' 2>"$ASSETS/.pip-python.log" \
-        || die "$tmp: h5py does not import: $(tail -n 1 "$ASSETS/.pip-python.log")"
+    PYTHONPATH="$tmp" python3 -c 'import h5py, numpy, tensorboard.backend.event_processing.event_accumulator' 2>"$ASSETS/.pip-python.log" \
+        || die "$tmp: h5py or tensorboard does not import: $(tail -n 1 "$ASSETS/.pip-python.log")"
     printf '%s\n' "$PYLIB_STAMP" >"$tmp/.done" || die "$tmp/.done: cannot write"
     if [ -e "$PYLIB" ]; then mv "$PYLIB" "$old" || die "$PYLIB: cannot move the old copy away"; fi
     mv "$tmp" "$PYLIB" || die "$PYLIB: cannot rename into place"

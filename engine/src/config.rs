@@ -137,6 +137,9 @@ pub struct TrainConfig {
     pub select_metric: String,
     /// Stop once the selection metric has not improved for this many epochs (0: never).
     pub early_stop_patience: u64,
+    /// Write TensorBoard event files into `<run>/tensorboard/` (scalars per step, per epoch, per
+    /// analysis).
+    pub tensorboard: bool,
     /// PDE data: `channel` trains on per-channel unit-Gaussian normalised fields (training-split
     /// statistics; metrics stay in physical units), `none` on raw fields as PDEBench does.
     pub normalize: String,
@@ -157,6 +160,7 @@ impl Default for TrainConfig {
             select_metric: String::new(),
             early_stop_patience: 0,
             normalize: "channel".into(),
+            tensorboard: true,
         }
     }
 }

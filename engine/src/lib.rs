@@ -26,6 +26,7 @@ pub mod spectral;
 pub mod summary;
 pub mod sweep;
 pub mod task;
+pub mod tensorboard;
 pub mod text;
 pub mod train;
 

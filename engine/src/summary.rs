@@ -133,7 +133,7 @@ impl RunSummary {
 }
 
 /// Keys that say where files go or how progress shows, never what is computed.
-const PLACE_ONLY: [&str; 5] = ["run.root", "run.name", "train.progress", "data.cache_dir", "text.assets_dir"];
+const PLACE_ONLY: [&str; 6] = ["run.root", "run.name", "train.progress", "train.tensorboard", "data.cache_dir", "text.assets_dir"];
 
 /// Every key of `cfg` whose value differs from `defaults` and can change a result, dotted, with
 /// its value.

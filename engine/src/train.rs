@@ -198,8 +198,17 @@ pub fn run_with(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>, for
 }
 
 /// Keys a resume may change: how long to train and how to show it, never what is computed.
-const RESUME_MAY_CHANGE: [&str; 8] =
-    ["train.epochs", "train.progress", "train.threads", "train.test_every", "train.early_stop_patience", "run.root", "run.name", "data.cache_dir"];
+const RESUME_MAY_CHANGE: [&str; 9] = [
+    "train.epochs",
+    "train.progress",
+    "train.threads",
+    "train.test_every",
+    "train.early_stop_patience",
+    "train.tensorboard",
+    "run.root",
+    "run.name",
+    "data.cache_dir",
+];
 
 /// A resumed run must continue with the configuration it was trained with: a changed data split
 /// would compare validation scores across splits, a changed model would not load. Names every key
@@ -390,6 +399,7 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
         None => None,
     };
     let checkpoints = Checkpoints::new(run_dir)?;
+    let mut board = if cfg.train.tensorboard { Some(crate::tensorboard::EventWriter::create(&run_dir.join("tensorboard"))?) } else { None };
     let progress = Progress::new(cfg.train.progress, total_steps);
 
     let mut snapshot: Option<(u64, u64, Vec<LayerMetrics>)> = None;
@@ -474,6 +484,10 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
                 if let (Some(log), Some((_, _, layers))) = (spectral_log.as_mut(), snapshot.as_ref()) {
                     log.record(epoch_no, step, layers, &plan, base_lr)?;
                 }
+                if let (Some(board), Some((_, _, layers))) = (board.as_mut(), snapshot.as_ref()) {
+                    let tags: Vec<(String, f64)> = layers.iter().map(|m| (format!("alpha/{}", m.layer), m.alpha)).collect();
+                    board.scalars(step, tags.iter().map(|(t, v)| (t.as_str(), *v)))?;
+                }
             }
 
             scheduling_seconds += scheduling_started.elapsed().as_secs_f64();
@@ -491,10 +505,18 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
                 line[format!("lr/{}", g.group)] = json!(g.lr);
             }
             step_log.write(&line)?;
+            if let Some(board) = board.as_mut() {
+                let lrs: Vec<(String, f64)> = plan.groups.iter().map(|g| (format!("lr/{}", g.group), g.lr)).collect();
+                let fixed = [("train/loss", out.loss), ("train/grad_norm", out.grad_norm), ("lr/base", base_lr)];
+                board.scalars(step, fixed.into_iter().chain(lrs.iter().map(|(t, v)| (t.as_str(), *v))))?;
+            }
             step += 1;
             progress.step(|| format!("epoch {epoch_no} loss {}", crate::progress::sci(out.loss, 3)));
             if stop.requested() {
                 step_log.flush()?;
+                if let Some(board) = board.as_mut() {
+                    board.flush()?;
+                }
                 progress.finish();
                 let mut state = state_json(cfg, plugins, epoch, step, &selection_name, best, (elapsed_before + started.elapsed().as_secs_f64(), scheduling_seconds, analyses))?;
                 state["step_in_epoch"] = json!(step_in_epoch + 1);
@@ -560,6 +582,15 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
             row.push((format!("lr/{}", g.group), fmt_f(g.lr)));
         }
         epoch_csv.row(&row)?;
+        if let Some(board) = board.as_mut() {
+            // Per-epoch figures at the epoch's last step, so they line up with the step curves.
+            let mut tags: Vec<(String, f64)> = vec![("epoch/train_loss".into(), train_loss)];
+            for (split, scores) in [("val", val.as_ref()), ("test", test.as_ref())] {
+                tags.extend(scores.iter().flat_map(|s| s.0.iter().map(move |(k, v)| (format!("{split}/{k}"), *v))));
+            }
+            board.scalars(step.saturating_sub(1), tags.iter().map(|(t, v)| (t.as_str(), *v)))?;
+            board.flush()?;
+        }
 
         let mut state = state_json(cfg, plugins, epoch_no, step, &selection_name, best, (elapsed_before + started.elapsed().as_secs_f64(), scheduling_seconds, analyses))?;
         state["selection_value"] = json!(selection);

@@ -162,3 +162,15 @@ pub fn check_smoke_report(sweep: &Path) {
     assert!(csv.iter().all(|r| r["state"] == "done" && !r["best:test/nrmse"].is_empty()), "{csv:?}");
 }
 
+
+/// Runs a Python script with the test suite's Python libraries (h5py, tensorboard) from
+/// `assets/python` (scripts/fetch-assets.sh installs them; `ENGINE_ASSETS_DIR` moves it); returns
+/// what it printed.
+pub fn python_with_assets(script: &str, args: &[&Path]) -> String {
+    let assets = std::env::var_os("ENGINE_ASSETS_DIR").map(PathBuf::from).unwrap_or_else(|| repo_root().join("assets"));
+    let lib = assets.join("python");
+    assert!(lib.join("tensorboard").is_dir(), "{}: the test suite's Python libraries are missing; run scripts/fetch-assets.sh", lib.display());
+    let out = Command::new("python3").env("PYTHONPATH", &lib).arg("-c").arg(script).args(args).output().expect("python3 runs");
+    assert!(out.status.success(), "python script failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}

@@ -503,3 +503,33 @@ fn eval_reproduces_the_summary_of_the_best_checkpoint() {
     let (_, stderr) = texts(&out);
     assert!(!out.status.success() && error_lines(&stderr)[0].contains("neither a run directory"), "{stderr}");
 }
+
+/// The TensorBoard event files parse with a stock TensorBoard (its own event reader), and hold
+/// the same per-step losses and learning rates as metrics.jsonl, the per-epoch validation figures,
+/// and each analysed layer's alpha.
+#[test]
+fn tensorboard_reads_the_event_files() {
+    let dir = temp_dir("tensorboard");
+    let out = tiny_run(&dir, &["--name", "r", "--epochs", "2", "--scheduler", "tempbalance", "--set", "plugins.fno2d.width=16"]).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let run = dir.join("runs/r");
+    let script = r#"
+import json, math, sys
+from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+acc = EventAccumulator(sys.argv[1], size_guidance={"scalars": 0})
+acc.Reload()
+tags = acc.Tags()["scalars"]
+print(json.dumps({t: [[e.step, e.value if math.isfinite(e.value) else None] for e in acc.Scalars(t)] for t in tags}))
+"#;
+    let scalars: serde_json::Value = serde_json::from_str(&python_with_assets(script, &[&run.join("tensorboard")])).unwrap();
+    let steps = read_jsonl(&run.join("metrics.jsonl"));
+    let loss = scalars["train/loss"].as_array().unwrap();
+    assert_eq!(loss.len(), steps.len());
+    for (e, line) in loss.iter().zip(&steps) {
+        assert_eq!(e[0].as_u64(), line["step"].as_u64());
+        assert!(close(e[1].as_f64().unwrap(), num(line, "train/loss"), 1e-6), "{e} vs {line}");
+    }
+    assert_eq!(scalars["lr/fc1"].as_array().unwrap().len(), steps.len());
+    assert_eq!(scalars["val/nrmse"].as_array().unwrap().len(), 2);
+    assert!(scalars.as_object().unwrap().keys().any(|k| k.starts_with("alpha/blocks.0")), "{:?}", scalars.as_object().unwrap().keys().collect::<Vec<_>>());
+}
