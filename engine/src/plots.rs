@@ -44,6 +44,32 @@ impl Series {
     }
 }
 
+/// A point marker: circle, triangle or cross (`kind` 0, 1, 2), so series stay apart in print.
+macro_rules! marker {
+    ($kind:expr, $at:expr, $color:expr, $size:expr) => {{
+        let element: DynElement<BitMapBackend, (f64, f64)> = match $kind {
+            0 => Circle::new($at, $size, $color.filled()).into_dyn(),
+            1 => TriangleMarker::new($at, $size + 1, $color.filled()).into_dyn(),
+            _ => Cross::new($at, $size + 1, $color.stroke_width(2)).into_dyn(),
+        };
+        element
+    }};
+}
+
+/// The legend box every chart draws in its upper right corner.
+macro_rules! legend {
+    ($chart:expr, $path:expr, $font:expr) => {
+        $chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK)
+            .label_font(("sans-serif", $font))
+            .draw()
+            .map_err(|e| plot_err($path, e))?
+    };
+}
+
 /// Series colours: Tableau's ten categorical colours, which stay apart in print and for most
 /// colour vision; beyond ten the marker shape changes too.
 fn series_color(i: usize) -> RGBAColor {
@@ -101,24 +127,9 @@ pub fn line_chart(path: &Path, title: &str, x_label: &str, y_label: &str, series
                     };
                     drawn.map_err(|e| plot_err(path, e))?.label(s.name.clone()).legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], color.stroke_width(2)));
                     // Circles for the first ten series, triangles for the next ten, then crosses.
-                    chart
-                        .draw_series(pts.iter().map(|p| -> DynElement<BitMapBackend, (f64, f64)> {
-                            match (i / 10) % 3 {
-                                0 => Circle::new(*p, 3, color.filled()).into_dyn(),
-                                1 => TriangleMarker::new(*p, 4, color.filled()).into_dyn(),
-                                _ => Cross::new(*p, 4, color.stroke_width(2)).into_dyn(),
-                            }
-                        }))
-                        .map_err(|e| plot_err(path, e))?;
+                    chart.draw_series(pts.iter().map(|p| marker!((i / 10) % 3, *p, color, 3))).map_err(|e| plot_err(path, e))?;
                 }
-                chart
-                    .configure_series_labels()
-                    .position(SeriesLabelPosition::UpperRight)
-                    .background_style(WHITE.mix(0.85))
-                    .border_style(BLACK)
-                    .label_font(("sans-serif", 12))
-                    .draw()
-                    .map_err(|e| plot_err(path, e))?;
+                legend!(chart, path, 12);
             }};
         }
         if log_y {
@@ -189,7 +200,7 @@ pub fn error_chart(path: &Path, title: &str, x_label: &str, y_label: &str, serie
                 for (i, s) in series.iter().enumerate() {
                     let mut pts: Vec<(f64, f64, f64, f64)> = s.points.iter().filter(ok).copied().collect();
                     pts.sort_by(|a, b| a.0.total_cmp(&b.0));
-                    let color = Palette99::pick(i * 3).to_rgba();
+                    let color = series_color(i);
                     if band && pts.len() > 1 {
                         let mut outline: Vec<(f64, f64)> = pts.iter().map(|p| (p.0, p.3)).collect();
                         outline.extend(pts.iter().rev().map(|p| (p.0, p.2)));
@@ -204,25 +215,9 @@ pub fn error_chart(path: &Path, title: &str, x_label: &str, y_label: &str, serie
                         .map_err(|e| plot_err(path, e))?
                         .label(s.name.clone())
                         .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(3)));
-                    let marker = i % 3;
-                    chart
-                        .draw_series(pts.iter().map(|p| -> DynElement<BitMapBackend, (f64, f64)> {
-                            match marker {
-                                0 => Circle::new((p.0, p.1), 4, color.filled()).into_dyn(),
-                                1 => TriangleMarker::new((p.0, p.1), 5, color.filled()).into_dyn(),
-                                _ => Cross::new((p.0, p.1), 5, color.stroke_width(2)).into_dyn(),
-                            }
-                        }))
-                        .map_err(|e| plot_err(path, e))?;
+                    chart.draw_series(pts.iter().map(|p| marker!(i % 3, (p.0, p.1), color, 4))).map_err(|e| plot_err(path, e))?;
                 }
-                chart
-                    .configure_series_labels()
-                    .position(SeriesLabelPosition::UpperRight)
-                    .background_style(WHITE.mix(0.85))
-                    .border_style(BLACK)
-                    .label_font(("sans-serif", 14))
-                    .draw()
-                    .map_err(|e| plot_err(path, e))?;
+                legend!(chart, path, 14);
             }};
         }
         if log_x {
