@@ -192,6 +192,39 @@ impl PdeData {
         })
     }
 
+    /// The second trivial baseline: every predicted frame is the training set's mean field at that
+    /// point and frame (what a model that ignores its input could do at best in the mean-square
+    /// sense); the input frames are copied as for any model.
+    pub fn mean_field(&self, indices: &[usize], cfg: &Config) -> Scores {
+        let (t, c, first) = (self.t_train, self.channels(), self.initial_step);
+        let (t_all, points) = (self.frames(), self.dataset.points());
+        let mut mean = vec![0f64; points * t * c];
+        for &i in &self.train {
+            let sample = self.dataset.sample(i);
+            for p in 0..points {
+                for f in 0..t {
+                    for k in 0..c {
+                        mean[(p * t + f) * c + k] += sample[(p * t_all + f) * c + k] as f64;
+                    }
+                }
+            }
+        }
+        let n = self.train.len().max(1) as f64;
+        let mean: Vec<f32> = mean.iter().map(|v| (v / n) as f32).collect();
+        let scores = self.score(indices, cfg, |chunk, target| {
+            let mut pred = target.to_vec();
+            for b in 0..chunk.len() {
+                for p in 0..points {
+                    let at = (b * points + p) * t * c;
+                    let from = p * t * c;
+                    pred[at + first * c..at + t * c].copy_from_slice(&mean[from + first * c..from + t * c]);
+                }
+            }
+            Ok(pred)
+        });
+        scores.expect("mean-field scores")
+    }
+
     /// The trivial baseline every PDE model must beat: persistence, which copies the last input
     /// frame forward to every predicted frame, scored exactly as [`PdeData::evaluate`] scores a
     /// model, on the same samples.

@@ -242,7 +242,8 @@ impl Task {
     }
 
     /// Scores of trivial predictors on the test split, shown beside the model's (PDE:
-    /// persistence, the last input frame copied forward). Empty for text.
+    /// persistence, the last input frame copied forward, and the training set's mean field).
+    /// Empty for text.
     pub fn baselines(&self, cfg: &Config) -> Vec<(String, Scores)> {
         self.baselines_on(Split::Test, cfg)
     }
@@ -250,7 +251,10 @@ impl Task {
     /// [`Task::baselines`] on either split.
     pub fn baselines_on(&self, split: Split, cfg: &Config) -> Vec<(String, Scores)> {
         match self {
-            Task::Pde(d) => vec![("persistence".into(), d.persistence(if split == Split::Val { &d.val } else { &d.test }, cfg))],
+            Task::Pde(d) => {
+                let ids = if split == Split::Val { &d.val } else { &d.test };
+                vec![("persistence".into(), d.persistence(ids, cfg)), ("mean_field".into(), d.mean_field(ids, cfg))]
+            }
             Task::Text(_) => Vec::new(),
         }
     }

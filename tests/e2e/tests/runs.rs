@@ -77,6 +77,9 @@ fn tiny_run_trains_and_writes_the_run_directory() {
     assert!(norm["std"].as_array().unwrap().iter().all(|s| s.as_f64().unwrap() > 0.0));
     // Persistence is scored on the same test split and shown beside the model.
     assert!(summary["baselines"]["persistence/nrmse"].as_f64().unwrap() > 0.0);
+    // And the training set's mean field, the best a model that ignores its input could do.
+    let mean_field = summary["baselines"]["mean_field/nrmse"].as_f64().unwrap();
+    assert!(mean_field > 0.0 && mean_field != summary["baselines"]["persistence/nrmse"].as_f64().unwrap());
     assert!(stdout.contains("baseline persistence/nrmse"), "{stdout}");
 }
 
