@@ -167,6 +167,12 @@ impl PdeData {
     /// t_train frames, the copied input frames counting with zero error) and `nrmse_pred`
     /// (predicted frames only), both in physical units.
     pub fn evaluate(&self, model: &mut Model, indices: &[usize], cfg: &Config) -> Result<Scores> {
+        self.evaluate_keeping(model, indices, cfg, &mut |_| {})
+    }
+
+    /// [`PdeData::evaluate`], handing each batch's predictions (physical units, [B, X.., t_train,
+    /// C]) to `keep`, in the order of `indices`.
+    pub fn evaluate_keeping(&self, model: &mut Model, indices: &[usize], cfg: &Config, keep: &mut dyn FnMut(&[f32])) -> Result<Scores> {
         self.score(indices, cfg, |chunk, _| {
             let outputs = model.predict(&self.batch(chunk).into_host().views())?;
             let pred = outputs.iter().find(|t| t.name.as_str() == "pred").ok_or_else(|| {
@@ -188,6 +194,7 @@ impl PdeData {
             if let Some(n) = &self.normalizer {
                 n.denormalize(&mut physical);
             }
+            keep(&physical);
             Ok(physical)
         })
     }
@@ -274,6 +281,19 @@ impl PdeData {
             ("nrmse", all.nrmse().unwrap_or(f64::NAN)),
             ("nrmse_pred", pred_only.nrmse().unwrap_or(f64::NAN)),
         ]))
+    }
+
+    /// Writes the model's rollouts on `indices` as a PDEBench HDF5 file of this dataset (the
+    /// t_train frames, input frames included, in physical units); returns the scores as well.
+    pub fn save_predictions(&self, model: &mut Model, indices: &[usize], cfg: &Config, path: &std::path::Path) -> Result<Scores> {
+        let mut all = Vec::new();
+        let scores = self.evaluate_keeping(model, indices, cfg, &mut |p| all.extend_from_slice(p))?;
+        let mut shape = vec![indices.len()];
+        shape.extend(self.spatial());
+        shape.extend([self.t_train, self.channels()]);
+        let t_last = self.dataset.times().get(self.t_train - 1).copied().unwrap_or(1.0) as f64;
+        datasets::write_fields(path, &cfg.data, &shape, all, t_last)?;
+        Ok(scores)
     }
 
     /// Replaces the normalisation with the one a checkpoint was trained with (evaluating a

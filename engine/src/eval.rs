@@ -17,6 +17,8 @@ pub struct EvalOptions {
     /// Another PDEBench file to evaluate on (`data.file`).
     pub data: Option<PathBuf>,
     pub sets: Vec<String>,
+    /// Write the PDE rollouts there (HDF5 in PDEBench's layout).
+    pub save_predictions: Option<PathBuf>,
 }
 
 /// The scores, where they were written, and the table printed.
@@ -65,7 +67,13 @@ pub fn run(opts: &EvalOptions, search: &SearchPath) -> Result<EvalReport> {
         seed: 0,
     })?;
     model.load_checkpoint(&ckpt, true)?;
-    let scores = task.evaluate(&mut model, opts.split, cfg)?;
+    let scores = match (&opts.save_predictions, &task) {
+        (None, _) => task.evaluate(&mut model, opts.split, cfg)?,
+        (Some(path), Task::Pde(d)) => d.save_predictions(&mut model, if opts.split == Split::Val { &d.val } else { &d.test }, cfg, path)?,
+        (Some(_), Task::Text(_)) => {
+            return Err(EngineError::Config("--save-predictions writes PDE rollouts; text predictions are not written yet".into()));
+        }
+    };
     let split = if opts.split == Split::Val { "val" } else { "test" };
     let mut doc = serde_json::json!({
         "checkpoint": ckpt.display().to_string(),

@@ -192,6 +192,10 @@ struct EvalArgs {
     /// Override a key of the run's configuration (e.g. --set data.num_samples=...).
     #[arg(long = "set", value_name = "KEY=VALUE")]
     sets: Vec<String>,
+    /// Write the PDE rollouts (all t_train frames, physical units) to FILE as HDF5 in PDEBench's
+    /// layout for the dataset.
+    #[arg(long, value_name = "FILE")]
+    save_predictions: Option<PathBuf>,
     #[command(flatten)]
     search: SearchArgs,
 }
@@ -399,7 +403,7 @@ fn run(cli: Cli) -> Result<()> {
                 EvalSplit::Val => engine::task::Split::Val,
                 EvalSplit::Test => engine::task::Split::Test,
             };
-            let opts = engine::eval::EvalOptions { path: args.path, split, data: args.data, sets: args.sets };
+            let opts = engine::eval::EvalOptions { path: args.path, split, data: args.data, sets: args.sets, save_predictions: args.save_predictions };
             let report = engine::eval::run(&opts, &search)?;
             print!("{}", report.text);
             println!("written to {}", report.written.display());

@@ -255,6 +255,25 @@ pub fn pdebench_file_name(cfg: &DataConfig) -> Result<String, DataError> {
     ))
 }
 
+/// Writes fields laid out [N, X, (Y,) T, C] (a model's predicted rollouts, say) as a PDEBench
+/// HDF5 file of `cfg`'s dataset, so PDEBench's own scripts can read them: a square grid of
+/// `shape[1]` cells per axis on the dataset's domain, T frames equally spaced from 0 to `t_last`,
+/// the physics of `cfg` as attributes.
+pub fn write_fields(path: &Path, cfg: &DataConfig, shape: &[usize], u: Vec<f32>, t_last: f64) -> Result<(), DataError> {
+    let kind = cfg.kind()?;
+    let dims = kind.spatial_dims();
+    if shape.len() != dims + 3 || u.len() != shape.iter().product::<usize>() {
+        return Err(crate::error::config_err("file", format!("fields of shape {shape:?} do not fit {} ({} values)", kind.name(), u.len())));
+    }
+    let mut p = gen_params(cfg)?;
+    p.num_samples = shape[0];
+    p.resolution = shape[1];
+    p.num_frames = shape[dims + 1];
+    p.t_end = t_last;
+    let raw = RawData { shape: shape.to_vec(), u, grid: Vec::new(), times: Vec::new() };
+    crate::h5::write(path, kind, &raw, &p)
+}
+
 fn gen_params(cfg: &DataConfig) -> Result<GenParams, DataError> {
     Ok(crate::registry::gen_params(
         cfg.kind()?,

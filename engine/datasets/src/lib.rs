@@ -109,7 +109,7 @@ mod registry;
 pub use config::{ConfigOrigin, DataConfig, ExplicitKeys, GENERATOR_KEYS};
 pub use dataset::{
     cache_path, effective_config, export_hdf5, pdebench_file_name, CacheInfo, PdeDataset, Progress,
-    Split,
+    Split, write_fields,
 };
 pub use error::DataError;
 pub use fidelity::{flow_statistics, FlowStatistics, Moments};

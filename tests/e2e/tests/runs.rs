@@ -505,6 +505,27 @@ fn eval_reproduces_the_summary_of_the_best_checkpoint() {
     let out = engine().args(["eval", dir.to_str().unwrap()]).output().unwrap();
     let (_, stderr) = texts(&out);
     assert!(!out.status.success() && error_lines(&stderr)[0].contains("neither a run directory"), "{stderr}");
+
+    // --save-predictions: the rollouts as a PDEBench file (diffusion-reaction: a group per
+    // sample, data [T, X, Y, 2]) that h5py opens; the test scores are unchanged.
+    let pred = dir.join("pred.h5");
+    let out = engine().current_dir(&dir).args(["eval", run.to_str().unwrap(), "--save-predictions", pred.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let written: serde_json::Value = serde_json::from_str(&fs::read_to_string(run.join("eval-test.json")).unwrap()).unwrap();
+    assert!(close(written["metrics"]["test/nrmse"].as_f64().unwrap(), summary["best"]["test/nrmse"].as_f64().unwrap(), 1e-9));
+    let script = r#"
+import h5py, json, sys, numpy as np
+with h5py.File(sys.argv[1], "r") as f:
+    groups = sorted(f.keys())
+    shapes = [list(f[g]["data"].shape) for g in groups]
+    finite = all(bool(np.isfinite(f[g]["data"][()]).all()) for g in groups)
+print(json.dumps({"groups": len(groups), "shapes": shapes, "finite": finite}))
+"#;
+    let seen: serde_json::Value = serde_json::from_str(&python_with_assets(script, &[&pred])).unwrap();
+    let n_test = summary["data"]["test"].as_u64().unwrap();
+    assert_eq!(seen["groups"].as_u64(), Some(n_test), "{seen}");
+    assert_eq!(seen["shapes"][0], serde_json::json!([8, 16, 16, 2]), "{seen}");
+    assert_eq!(seen["finite"], true);
 }
 
 /// The TensorBoard event files parse with a stock TensorBoard (its own event reader), and hold
