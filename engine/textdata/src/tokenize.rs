@@ -37,6 +37,21 @@ pub struct TextTokenizer {
     max_len: usize,
 }
 
+/// `Tokenizer::from_file`, with a panic turned into an error: tokenizers 0.23 panics on some
+/// malformed files (a corrupt `decoder` section, found by fuzzing) instead of returning one. Its
+/// panic message is kept off stderr; the file is then named in one error line.
+fn load_without_panicking(path: &Path) -> Result<Tokenizer, String> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(|| Tokenizer::from_file(path));
+    std::panic::set_hook(previous);
+    match result {
+        Ok(Ok(t)) => Ok(t),
+        Ok(Err(e)) => Err(format!("cannot load ({e})")),
+        Err(_) => Err("cannot load (the tokenizer library rejected its contents: the file is malformed)".into()),
+    }
+}
+
 impl TextTokenizer {
     /// Loads `path` and sets truncation to `max_len` (longest first) and padding off. The pad id
     /// is the file's padding `pad_id` if it has padding, else the id of `[PAD]` or `<pad>`, else 0.
@@ -51,8 +66,7 @@ impl TextTokenizer {
                     .into(),
             ));
         }
-        let mut tokenizer =
-            Tokenizer::from_file(path).map_err(|e| err(format!("cannot load ({e})")))?;
+        let mut tokenizer = load_without_panicking(path).map_err(err)?;
         let pad_id = match tokenizer.get_padding() {
             Some(p) => p.pad_id,
             None => tokenizer

@@ -204,3 +204,19 @@ fn long_texts_cut_before_tokenizing_give_the_same_tokens() {
     assert_eq!(enc[1].ids.len(), 16);
     assert_eq!(enc[1].ids[1], 2204); // "good"
 }
+
+/// A tokenizer.json whose `decoder` section is cut (found by fuzzing: tokenizers 0.23 panics on
+/// it instead of returning an error) is one error naming the file, never a panic.
+#[test]
+fn a_corrupt_decoder_section_is_an_error_not_a_panic() {
+    let text = std::fs::read_to_string(minilm_tokenizer()).unwrap();
+    let at = text.find("\"cleanup\"").expect("MiniLM's decoder has cleanup") + 4;
+    let later = text.find("\"unk_token\"").unwrap();
+    let dir = std::env::temp_dir().join(format!("textdata-corrupt-decoder-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("tokenizer.json");
+    std::fs::write(&path, format!("{}{}", &text[..at], &text[later..])).unwrap();
+    let e = TextTokenizer::from_file(&path, 32).err().expect("a corrupt file is refused").to_string();
+    assert!(e.contains(path.to_str().unwrap()) && e.contains("cannot load"), "{e}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
