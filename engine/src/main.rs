@@ -302,7 +302,7 @@ fn sweep(args: SweepArgs) -> Result<()> {
     use engine::sweep::{self, report, slurm, spec::Sweep, SweepDir};
     if let Some(SweepAction::Report { dir }) = args.action {
         let sweep = Sweep::load(&dir.join("sweep.toml"), None)?;
-        let dir = SweepDir::open(&dir, &sweep)?;
+        let dir = SweepDir::for_report(&dir)?;
         let written = report::write(&sweep, &dir)?;
         println!("{}", written.text);
         println!("wrote {} and {} ({} plots)", written.report_md.display(), written.results_csv.display(), written.plots.len());
@@ -316,7 +316,7 @@ fn sweep(args: SweepArgs) -> Result<()> {
     let engine_exe = std::env::current_exe()?;
     if let Some(i) = args.point {
         let point = points.get(i).ok_or_else(|| anyhow::anyhow!("--point {i}: the grid has {} points", points.len()))?;
-        let dir = SweepDir::open(&out, &sweep)?;
+        let dir = SweepDir::open(&out, &sweep)?.with_plugin_dirs(&args.search.plugin_dirs);
         return match dir.run_point(&engine_exe, &sweep, point)? {
             sweep::PointState::Done => Ok(()),
             _ => Err(anyhow::anyhow!("grid point {} failed: {}", point.name, dir.failure(point).unwrap_or_default())),
@@ -333,7 +333,7 @@ fn sweep(args: SweepArgs) -> Result<()> {
         return Ok(());
     }
     let threads = sweep.load_config(&points[0])?.config.train.threads.max(1);
-    let dir = SweepDir::open(&out, &sweep)?;
+    let dir = SweepDir::open(&out, &sweep)?.with_plugin_dirs(&args.search.plugin_dirs);
     match args.executor {
         Executor::Local => {
             let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);

@@ -13,9 +13,24 @@ pub struct StopRequest {
     signal: Arc<AtomicUsize>,
 }
 
+static INSTALLED: std::sync::OnceLock<StopRequest> = std::sync::OnceLock::new();
+
 impl StopRequest {
-    /// Installs the handlers (for the whole process; call once).
+    /// Installs the handlers once per process; later calls return the same request.
     pub fn install() -> std::io::Result<Self> {
+        if let Some(s) = INSTALLED.get() {
+            return Ok(s.clone());
+        }
+        let s = Self::register()?;
+        Ok(INSTALLED.get_or_init(|| s).clone())
+    }
+
+    /// The request [`StopRequest::install`] set up, or a fresh one if none was.
+    pub fn installed() -> Self {
+        INSTALLED.get().cloned().unwrap_or_else(|| Self::install().expect("signal handlers"))
+    }
+
+    fn register() -> std::io::Result<Self> {
         let requested = Arc::new(AtomicBool::new(false));
         let signal = Arc::new(AtomicUsize::new(0));
         for (sig, code) in [(signal_hook::consts::SIGINT, 130), (signal_hook::consts::SIGTERM, 143)] {

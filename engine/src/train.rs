@@ -56,6 +56,8 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
 /// [`run`]; with `force_config`, a resume may change settings that change the result (data, model,
 /// optimizer...), which it otherwise refuses.
 pub fn run_with(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>, force_config: bool) -> Result<RunReport> {
+    // From the start: a signal while plugins and data load stops the run at its first step.
+    crate::signals::StopRequest::install().map_err(|e| EngineError::Training(format!("cannot install signal handlers: {e}")))?;
     let cfg = &loaded.config;
     cfg.validate()?;
     if cfg.train.threads > 0 {
@@ -224,10 +226,15 @@ fn check_unchanged(run_dir: &Path, now: &Config) -> Result<()> {
         Ok(out)
     };
     let (old, new) = (flat(&before)?, flat(now)?);
-    let changed: Vec<String> = old
-        .iter()
-        .filter(|(k, v)| !RESUME_MAY_CHANGE.contains(&k.as_str()) && new.get(*k).is_some_and(|n| n != *v))
-        .map(|(k, v)| format!("{k} ({v} -> {})", new[k]))
+    // Keys either side has (an optional key set now but absent before counts as a change).
+    let keys: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    let show = |v: Option<&toml::Value>| v.map(|v| v.to_string()).unwrap_or_else(|| "unset".into());
+    let changed: Vec<String> = keys
+        .into_iter()
+        .filter(|k| !RESUME_MAY_CHANGE.contains(&k.as_str()) && old.get(*k) != new.get(*k))
+        // A run from before plugin settings were recorded has no [plugins] keys: not a change.
+        .filter(|k| !(k.starts_with("plugins.") && !old.contains_key(*k)))
+        .map(|k| format!("{k} ({} -> {})", show(old.get(k)), show(new.get(k))))
         .collect();
     if changed.is_empty() {
         return Ok(());
@@ -431,7 +438,7 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
     let elapsed_before = start.elapsed_s;
     let selection_name = task.selection_metric(cfg)?;
     let mut stopped_early = false;
-    let stop = crate::signals::StopRequest::install().map_err(|e| EngineError::Training(format!("cannot install signal handlers: {e}")))?;
+    let stop = crate::signals::StopRequest::installed();
     let (resume_epoch, resume_skip, resume_loss) = (start.epochs_done, start.step_in_epoch, start.epoch_loss_sum);
 
     for epoch in start.epochs_done..cfg.train.epochs {

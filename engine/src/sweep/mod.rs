@@ -55,6 +55,8 @@ impl PointState {
 /// A sweep directory, created or reopened for a sweep.
 pub struct SweepDir {
     pub dir: PathBuf,
+    /// `--plugin-dir` directories of the sweep, passed on to every run (absolute).
+    pub plugin_dirs: Vec<PathBuf>,
 }
 
 impl SweepDir {
@@ -84,7 +86,22 @@ impl SweepDir {
                 crate::rundir::write_atomic(&path, text.as_bytes())?;
             }
         }
-        Ok(Self { dir: dir.to_path_buf() })
+        Ok(Self { dir: dir.to_path_buf(), plugin_dirs: Vec::new() })
+    }
+
+    /// Opens an existing sweep directory for reading its results only (no fingerprint check: a
+    /// base config edited since still lets the report be written).
+    pub fn for_report(dir: &Path) -> Result<Self> {
+        if !dir.join("runs").is_dir() {
+            return Err(EngineError::RunDir(format!("`{}` is not a sweep directory (no runs/)", dir.display())));
+        }
+        Ok(Self { dir: dir.to_path_buf(), plugin_dirs: Vec::new() })
+    }
+
+    /// The plugin directories every run searches (as the sweep's own `--plugin-dir`).
+    pub fn with_plugin_dirs(mut self, dirs: &[PathBuf]) -> Self {
+        self.plugin_dirs = dirs.iter().map(|d| std::path::absolute(d).unwrap_or_else(|_| d.clone())).collect();
+        self
     }
 
     pub fn run_dir(&self, point: &Point) -> PathBuf {
@@ -119,11 +136,17 @@ impl SweepDir {
         let run = self.run_dir(point);
         let mut cmd = Command::new(engine);
         cmd.arg("run").args(["--progress", "plain"]);
+        for d in &self.plugin_dirs {
+            cmd.arg("--plugin-dir").arg(d);
+        }
         if self.state(point) == PointState::Partial {
             cmd.arg("--resume").arg(&run);
         } else {
             if run.exists() {
-                // No checkpoint: nothing of value, and `engine run` refuses an existing name.
+                // No checkpoint: nothing of value, and `engine run` refuses an existing name. A
+                // run still writing there (a sweep killed without its runs, a second Slurm job)
+                // holds its lock: leave it alone.
+                let _held = DirLock::acquire(&run, "run directory")?;
                 std::fs::remove_dir_all(&run).map_err(|e| io_err(&run, e))?;
             }
             if let Some(c) = &sweep.config {
@@ -225,10 +248,19 @@ pub fn run_local(sweep: &Sweep, dir: &SweepDir, engine: &Path, jobs: usize) -> R
         while running.len() < jobs.max(1) && !stop.requested() {
             let Some(point) = queue.pop_front() else { break };
             let log = dir.log_file(&point)?;
+            let mut cmd = match dir.command(engine, sweep, &point) {
+                Ok(cmd) => cmd,
+                Err(e) => {
+                    // E.g. the run is being written by another process: this point waits for a rerun.
+                    let _ = crate::rundir::write_atomic(&dir.failed_file(&point), format!("error: {e}\n").as_bytes());
+                    outcome.failed.push((point.name.clone(), e.to_string()));
+                    progress.event(&format!("SKIPPED {}: {e}", point.name), running.len(), &outcome, queue.len(), None);
+                    continue;
+                }
+            };
             // Its own process group: a Ctrl-C on the terminal reaches the sweep only, which passes
             // it on exactly once (a second one would stop the run without its checkpoint).
-            let child = dir
-                .command(engine, sweep, &point)?
+            let child = cmd
                 .process_group(0)
                 .stdin(Stdio::null())
                 .stdout(log.try_clone().map_err(|e| io_err(&dir.dir, e))?)

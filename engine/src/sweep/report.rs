@@ -50,7 +50,8 @@ pub fn write(sweep: &Sweep, dir: &SweepDir) -> Result<Written> {
         .map(|p| {
             let state = dir.state(&p);
             let summary = RunSummary::read(&dir.run_dir(&p)).ok().flatten();
-            let failure = (state == PointState::Failed).then(|| dir.failure(&p)).flatten();
+            // A run that failed after a checkpoint is resumable, and its error still shows.
+            let failure = (state != PointState::Done).then(|| dir.failure(&p)).flatten();
             Entry { point: p, state, summary, failure }
         })
         .collect();
@@ -67,7 +68,7 @@ pub fn write(sweep: &Sweep, dir: &SweepDir) -> Result<Written> {
     let size_key = sweep.size_key();
     let mut md = String::new();
     let done = entries.iter().filter(|e| e.state == PointState::Done).count();
-    let failed: Vec<&Entry> = entries.iter().filter(|e| e.state == PointState::Failed).collect();
+    let failed: Vec<&Entry> = entries.iter().filter(|e| e.failure.is_some()).collect();
     let _ = writeln!(md, "# Sweep report: {}\n", dir.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
     let _ = writeln!(
         md,

@@ -41,8 +41,9 @@ pub fn write_script(sweep: &Sweep, dir: &SweepDir, engine: &Path, pending: &[&Po
     }
     lines.push("set -euo pipefail".into());
     lines.extend(s.setup.iter().cloned());
+    let plugin_dirs: String = dir.plugin_dirs.iter().map(|d| format!(" --plugin-dir {}", shell_word(&d.display().to_string()))).collect();
     lines.push(format!(
-        "exec {} sweep {}/sweep.toml --out {} --point \"$SLURM_ARRAY_TASK_ID\"",
+        "exec {} sweep {}/sweep.toml --out {} --point \"$SLURM_ARRAY_TASK_ID\"{plugin_dirs}",
         shell_word(&engine.display().to_string()),
         shell_word(&sweep_dir.display().to_string()),
         shell_word(&sweep_dir.display().to_string())

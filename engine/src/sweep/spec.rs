@@ -219,6 +219,9 @@ impl Sweep {
             if let Some(bad) = values.iter().find(|v| matches!(v, toml::Value::Table(_))) {
                 return Err(file_err(file, format!("grid key `{key}`: each value must be a single value, found {}", literal(bad))));
             }
+            if let Some(dup) = values.iter().enumerate().find_map(|(i, v)| values[..i].iter().any(|w| plain(w) == plain(v)).then_some(v)) {
+                return Err(file_err(file, format!("grid key `{key}` lists {} twice (two runs of one grid point would share a directory and count twice in the statistics)", literal(dup))));
+            }
             if set.iter().any(|(k, _)| *k == key) {
                 return Err(file_err(file, format!("`{key}` is both in [set] and in [grid]")));
             }

@@ -12,7 +12,8 @@ pub struct Paired {
     /// 95% confidence interval of the mean difference (Student t, n - 1 degrees of freedom);
     /// NaN for n < 2.
     pub ci: (f64, f64),
-    /// Two-sided p-value of the paired t-test (NaN for n < 2 or zero spread).
+    /// Two-sided p-value of the paired t-test (NaN for n < 2; with zero spread, 1 when every
+    /// difference is 0 and 0 when they are all the same non-zero value).
     pub t_p: f64,
     /// Two-sided exact p-value of the Wilcoxon signed-rank test (zero differences dropped, ties
     /// given average ranks); 1 when every difference is zero.

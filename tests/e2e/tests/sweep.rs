@@ -81,6 +81,7 @@ fn bad_sweep_files_are_one_line_errors_before_any_run() {
         ("no-such-model", "[grid]\nmodel = [\"fno3d\"]\n", "no model plugin named `fno3d`"),
         ("bad-base", "[sweep]\nconfig = \"nope.toml\"\n[grid]\nseed = [0]\n", "`sweep.config` = `nope.toml`"),
         ("bad-type", "[grid]\ntrain.epochs = [\"many\"]\n", "train.epochs"),
+        ("duplicate", "[grid]\nseed = [0, 1, 1]\n", "lists 1 twice"),
     ];
     for (name, text, expect) in cases {
         let file = dir.join(format!("{name}.toml"));
@@ -155,4 +156,25 @@ fn sigint_stops_a_sweep_at_checkpoints_and_the_rerun_finishes_it() {
         assert!(log.contains("resuming from"), "{log}");
         assert_eq!(read_csv(&d.join("metrics.csv")).len(), 30);
     }
+}
+
+/// A sweep's --plugin-dir reaches every run it starts (a scheduler only that directory has).
+#[test]
+fn plugin_dirs_reach_the_runs() {
+    let dir = temp_dir("sweep-plugin-dir");
+    let plugins = dir.join("plugins");
+    fs::create_dir_all(&plugins).unwrap();
+    fs::copy(target_dir().join("libengine_scheduler_constant_lr.so"), plugins.join("libengine_scheduler_mine.so")).unwrap();
+    let file = dir.join("mine.toml");
+    let smoke = fs::read_to_string(repo_root().join("configs/sweeps/smoke.toml")).unwrap();
+    let text = smoke
+        .replace("config = \"../fno2d-diffreact.toml\"", &format!("config = \"{}\"", repo_root().join("configs/fno2d-diffreact.toml").display()))
+        .replace("scheduler = [\"constant-lr\", \"tempbalance\"]", "scheduler = [\"mine\"]")
+        .replace("seed = [0, 1]", "seed = [0]")
+        .replace("data.train_ratio = [0.25, 1.0]", "data.train_ratio = [1.0]");
+    fs::write(&file, text).unwrap();
+    let out = sweep_cmd(&dir, &[file.to_str().unwrap(), "--plugin-dir", plugins.to_str().unwrap()]).output().unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}\n{stdout}");
+    assert!(stdout.contains("1 run now, 0 already done, 0 failed"), "{stdout}");
 }
