@@ -69,9 +69,9 @@ struct SweepArgs {
     /// With --executor slurm: wait for the job array to finish, then write the report.
     #[arg(long)]
     wait: bool,
-    /// Run only grid point INDEX (what each Slurm array task does).
-    #[arg(long, value_name = "INDEX", hide = true)]
-    point: Option<usize>,
+    /// Run only the grid point of this name or index (what each Slurm array task does).
+    #[arg(long, value_name = "NAME", hide = true)]
+    point: Option<String>,
     #[command(flatten)]
     search: SearchArgs,
 }
@@ -314,8 +314,11 @@ fn sweep(args: SweepArgs) -> Result<()> {
     let out = args.out.clone().unwrap_or_else(|| PathBuf::from("sweeps").join(file.file_stem().unwrap_or_default()));
     let points = sweep.points();
     let engine_exe = std::env::current_exe()?;
-    if let Some(i) = args.point {
-        let point = points.get(i).ok_or_else(|| anyhow::anyhow!("--point {i}: the grid has {} points", points.len()))?;
+    if let Some(wanted) = &args.point {
+        let point = points
+            .iter()
+            .find(|p| p.name == *wanted || p.index.to_string() == *wanted)
+            .ok_or_else(|| anyhow::anyhow!("--point {wanted}: no such grid point ({} points)", points.len()))?;
         let dir = SweepDir::open(&out, &sweep)?.with_plugin_dirs(&args.search.plugin_dirs);
         return match dir.run_point(&engine_exe, &sweep, point)? {
             sweep::PointState::Done => Ok(()),

@@ -166,6 +166,7 @@ impl SweepDir {
             return Ok(PointState::Done);
         }
         let log = self.log_file(point)?;
+        let from = log.metadata().map(|m| m.len()).unwrap_or(0);
         let status = self
             .command(engine, sweep, point)?
             .stdin(Stdio::null())
@@ -173,7 +174,7 @@ impl SweepDir {
             .stderr(log)
             .status()
             .map_err(|e| io_err(engine, e))?;
-        Ok(self.record_exit(sweep, point, status))
+        Ok(self.record_exit(sweep, point, status, from))
     }
 
     fn log_file(&self, point: &Point) -> Result<std::fs::File> {
@@ -182,7 +183,7 @@ impl SweepDir {
     }
 
     /// Records how an attempt ended; returns the point's new state.
-    fn record_exit(&self, sweep: &Sweep, point: &Point, status: std::process::ExitStatus) -> PointState {
+    fn record_exit(&self, sweep: &Sweep, point: &Point, status: std::process::ExitStatus, from: u64) -> PointState {
         use std::os::unix::process::ExitStatusExt;
         let failed = self.failed_file(point);
         if status.success() && self.run_dir(point).join("summary.json").is_file() {
@@ -192,7 +193,9 @@ impl SweepDir {
             }
             return PointState::Done;
         }
-        let log = std::fs::read_to_string(self.dir.join("logs").join(format!("{}.log", point.name))).unwrap_or_default();
+        // Only this attempt's output (the log is appended to by every attempt).
+        let log = std::fs::read(self.dir.join("logs").join(format!("{}.log", point.name))).unwrap_or_default();
+        let log = String::from_utf8_lossy(log.get(from as usize..).unwrap_or_default()).into_owned();
         let line = match (log.lines().rev().find(|l| l.starts_with("error:")), status.signal()) {
             (Some(line), _) => line.to_string(),
             (None, Some(9)) => "killed by SIGKILL (the kernel's out-of-memory killer, or kill -9); rerun the sweep to resume it".to_string(),
@@ -230,7 +233,7 @@ pub fn run_local(sweep: &Sweep, dir: &SweepDir, engine: &Path, jobs: usize) -> R
     queue.make_contiguous().sort_by_key(|p| (seed_rank(p), p.index));
     let total = queue.len();
     let mut progress = SweepProgress::new(total, skipped);
-    let mut running: Vec<(Point, Child, Instant)> = Vec::new();
+    let mut running: Vec<(Point, Child, Instant, u64)> = Vec::new();
     let mut outcome = LocalOutcome { done: 0, failed: Vec::new(), skipped };
     let mut durations: Vec<f64> = Vec::new();
     let stop = crate::signals::StopRequest::install().map_err(|e| io_err(&dir.dir, format!("cannot install signal handlers: {e}")))?;
@@ -240,7 +243,7 @@ pub fn run_local(sweep: &Sweep, dir: &SweepDir, engine: &Path, jobs: usize) -> R
             // Stop launching; each running run finishes its step, checkpoints and exits.
             forwarded = true;
             progress.event(&format!("{}: stopping; {} running runs write a checkpoint", stop.signal_name(), running.len()), running.len(), &outcome, queue.len(), None);
-            for (_, child, _) in &running {
+            for (_, child, _, _) in &running {
                 crate::signals::forward(child.id(), stop.signal());
             }
             queue.clear();
@@ -248,6 +251,7 @@ pub fn run_local(sweep: &Sweep, dir: &SweepDir, engine: &Path, jobs: usize) -> R
         while running.len() < jobs.max(1) && !stop.requested() {
             let Some(point) = queue.pop_front() else { break };
             let log = dir.log_file(&point)?;
+            let from = log.metadata().map(|m| m.len()).unwrap_or(0);
             let mut cmd = match dir.command(engine, sweep, &point) {
                 Ok(cmd) => cmd,
                 Err(e) => {
@@ -268,16 +272,16 @@ pub fn run_local(sweep: &Sweep, dir: &SweepDir, engine: &Path, jobs: usize) -> R
                 .spawn()
                 .map_err(|e| io_err(engine, e))?;
             progress.event(&format!("start {}", point.name), running.len() + 1, &outcome, queue.len(), eta(&durations, queue.len() + running.len() + 1, jobs));
-            running.push((point, child, Instant::now()));
+            running.push((point, child, Instant::now(), from));
         }
         std::thread::sleep(Duration::from_millis(100));
         let mut i = 0;
         while i < running.len() {
             match running[i].1.try_wait().map_err(|e| io_err(engine, e))? {
                 Some(status) => {
-                    let (point, _, started) = running.swap_remove(i);
+                    let (point, _, started, from) = running.swap_remove(i);
                     let secs = started.elapsed().as_secs_f64();
-                    let message = match dir.record_exit(sweep, &point, status) {
+                    let message = match dir.record_exit(sweep, &point, status, from) {
                         _ if forwarded && dir.state(&point) == PointState::Partial => {
                             let _ = std::fs::remove_file(dir.failed_file(&point));
                             format!("stopped {} at a checkpoint ({secs:.1}s)", point.name)

@@ -1,5 +1,6 @@
-//! The Slurm executor: one sbatch job array, one array task per pending grid point. Each task runs
-//! `engine sweep <sweep dir>/sweep.toml --out <sweep dir> --point <index>`, which does exactly
+//! The Slurm executor: one sbatch job array, one array task per pending grid point. Task i runs
+//! `engine sweep <sweep dir>/sweep.toml --out <sweep dir> --point <name>` for the i-th name of the
+//! job's list (slurm/job-N.points), which does exactly
 //! what a local sweep does for that point (skip when done, resume from a checkpoint, record a
 //! failure), so local and Slurm sweeps share one directory format and one report.
 
@@ -18,12 +19,17 @@ pub fn write_script(sweep: &Sweep, dir: &SweepDir, engine: &Path, pending: &[&Po
     let sweep_dir = abs(&dir.dir);
     let engine = sweep.slurm.engine.clone().unwrap_or_else(|| abs(engine));
     let s = &sweep.slurm;
-    let indices: Vec<String> = pending.iter().map(|p| p.index.to_string()).collect();
     let throttle = s.max_parallel.map(|n| format!("%{n}")).unwrap_or_default();
+    let n = std::fs::read_dir(&slurm_dir).map(|d| d.filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".sbatch"))).count()).unwrap_or(0) + 1;
+    // Task i runs the i-th line of this job's own list: adding grid values later (more seeds)
+    // cannot shift what a queued task runs.
+    let list = slurm_dir.join(format!("job-{n}.points"));
+    let names: Vec<&str> = pending.iter().map(|p| p.name.as_str()).collect();
+    crate::rundir::write_atomic(&list, (names.join("\n") + "\n").as_bytes())?;
     let mut lines = vec![
         "#!/bin/bash".to_string(),
         format!("#SBATCH --job-name=engine-sweep-{}", sweep.file.file_stem().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default()),
-        format!("#SBATCH --array={}{throttle}", indices.join(",")),
+        format!("#SBATCH --array=0-{}{throttle}", pending.len().saturating_sub(1)),
         format!("#SBATCH --output={}/logs/slurm-%A_%a.out", sweep_dir.display()),
         format!("#SBATCH --time={}", s.time),
         format!("#SBATCH --cpus-per-task={}", s.cpus_per_task.unwrap_or(threads.max(1))),
@@ -39,17 +45,18 @@ pub fn write_script(sweep: &Sweep, dir: &SweepDir, engine: &Path, pending: &[&Po
         let extra = extra.trim();
         lines.push(if extra.starts_with("#SBATCH") { extra.to_string() } else { format!("#SBATCH {extra}") });
     }
-    lines.push("set -euo pipefail".into());
+    // The user's setup first: `set -u` breaks some module and conda scripts.
     lines.extend(s.setup.iter().cloned());
+    lines.push("set -euo pipefail".into());
+    lines.push(format!("point=$(sed -n \"$((SLURM_ARRAY_TASK_ID + 1))p\" {})", shell_word(&abs(&list).display().to_string())));
     let plugin_dirs: String = dir.plugin_dirs.iter().map(|d| format!(" --plugin-dir {}", shell_word(&d.display().to_string()))).collect();
     lines.push(format!(
-        "exec {} sweep {}/sweep.toml --out {} --point \"$SLURM_ARRAY_TASK_ID\"{plugin_dirs}",
+        "exec {} sweep {}/sweep.toml --out {} --point \"$point\"{plugin_dirs}",
         shell_word(&engine.display().to_string()),
         shell_word(&sweep_dir.display().to_string()),
         shell_word(&sweep_dir.display().to_string())
     ));
-    let n = std::fs::read_dir(&slurm_dir).map(|d| d.filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".sbatch"))).count()).unwrap_or(0);
-    let path = slurm_dir.join(format!("job-{}.sbatch", n + 1));
+    let path = slurm_dir.join(format!("job-{n}.sbatch"));
     crate::rundir::write_atomic(&path, (lines.join("\n") + "\n").as_bytes())?;
     Ok(path)
 }

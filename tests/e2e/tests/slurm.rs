@@ -41,7 +41,7 @@ fn smoke_sweep_as_a_job_array_on_a_real_slurm() {
     let (stdout, stderr) = texts(&out);
     assert!(out.status.success(), "{stderr}");
     let script = std::fs::read_to_string(stdout.trim().lines().last().unwrap()).unwrap();
-    assert!(script.contains("#SBATCH --array=0,1,2,3,4,5,6,7") && script.contains("--point \"$SLURM_ARRAY_TASK_ID\""), "{script}");
+    assert!(script.contains("#SBATCH --array=0-7") && script.contains("--point \"$point\""), "{script}");
 
     let cluster = Cluster::start(&dir.join("slurm"));
     let out = sweep_cmd(&dir, &["configs/sweeps/smoke.toml", "--executor", "slurm", "--wait"]).env("SLURM_CONF", &cluster.conf).output().unwrap();
