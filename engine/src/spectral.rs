@@ -86,13 +86,48 @@ impl SpectralLog {
         std::fs::create_dir_all(&dir).map_err(|e| io_err(&dir, e))?;
         let plots_dir = run_dir.join("plots");
         std::fs::create_dir_all(&plots_dir).map_err(|e| io_err(&plots_dir, e))?;
-        Ok(Self {
+        let mut log = Self {
             layers: CsvLog::open(dir.join("layers.csv"), cols(&LAYER_COLUMNS), append)?,
             summary: CsvLog::open(dir.join("summary.csv"), cols(&SUMMARY_COLUMNS), append)?,
             plots_dir,
             history: Vec::new(),
             base_lr: Vec::new(),
-        })
+        };
+        if append {
+            log.reload(&dir);
+        }
+        Ok(log)
+    }
+
+    /// A resumed run's plots start from everything logged before it (the logs were already cut
+    /// back to its checkpoint).
+    fn reload(&mut self, dir: &Path) {
+        let column = |header: &str, name: &str| header.split(',').position(|c| c == name);
+        let num = |cells: &[&str], i: Option<usize>| i.and_then(|i| cells.get(i)).and_then(|c| c.parse::<f64>().ok()).unwrap_or(f64::NAN);
+        if let Ok(text) = std::fs::read_to_string(dir.join("summary.csv")) {
+            let mut lines = text.lines();
+            let header = lines.next().unwrap_or("");
+            let (step, base) = (column(header, "step"), column(header, "base_lr"));
+            self.base_lr = lines.map(|l| l.split(',').collect::<Vec<_>>()).map(|c| (num(&c, step), num(&c, base))).collect();
+        }
+        let Ok(text) = std::fs::read_to_string(dir.join("layers.csv")) else { return };
+        let mut lines = text.lines();
+        let header = lines.next().unwrap_or("");
+        let (step, layer, alpha, lr) = (column(header, "step"), column(header, "layer"), column(header, "alpha"), column(header, "lr"));
+        for line in lines {
+            let cells: Vec<&str> = line.split(',').collect();
+            let Some(name) = layer.and_then(|i| cells.get(i)) else { continue };
+            let point = (num(&cells, step), num(&cells, alpha), num(&cells, lr));
+            let base = self.base_lr.iter().find(|(s, _)| *s == point.0).map(|b| b.1).unwrap_or(f64::NAN);
+            let moved = (point.2 - base).abs() > 1e-9 * base.abs();
+            match self.history.iter_mut().find(|(n, _, _)| n == name) {
+                Some((_, points, balanced)) => {
+                    points.push(point);
+                    *balanced |= moved;
+                }
+                None => self.history.push((name.to_string(), vec![point], moved)),
+            }
+        }
     }
 
     /// Records one analysis and the plan that used it.
