@@ -94,11 +94,7 @@ pub fn line_chart(path: &Path, title: &str, x_label: &str, y_label: &str, series
         x0 -= 0.5;
         x1 += 0.5;
     }
-    if y1 <= y0 {
-        let pad = if y0 == 0.0 { 1.0 } else { y0.abs() * 0.1 };
-        y0 -= pad;
-        y1 += pad;
-    }
+    (y0, y1) = widen_flat(y0, y1);
     let margin = (y1 - y0) * 0.05;
     draw_atomic(path, |tmp| {
         let root = BitMapBackend::new(tmp, (1000, 600)).into_drawing_area();
@@ -167,11 +163,7 @@ pub fn error_chart(path: &Path, title: &str, x_label: &str, y_label: &str, serie
         x0 -= 0.5;
         x1 += 0.5;
     }
-    if y1 <= y0 {
-        let pad = if y0 == 0.0 { 1.0 } else { y0.abs() * 0.1 };
-        y0 -= pad;
-        y1 += pad;
-    }
+    (y0, y1) = widen_flat(y0, y1);
     let margin = (y1 - y0) * 0.08;
     let (y0, y1) = (y0 - margin, y1 + margin);
     draw_atomic(path, |tmp| {
@@ -318,6 +310,16 @@ fn tick(v: f64) -> String {
     let digits = (3 - v.abs().log10().floor() as i32).max(0) as usize;
     let s = format!("{v:.digits$}");
     if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+}
+
+/// A value range with room to draw: a flat one (every value equal) is widened by 10% of its value
+/// (by 1 around zero).
+fn widen_flat(lo: f64, hi: f64) -> (f64, f64) {
+    if hi > lo {
+        return (lo, hi);
+    }
+    let pad = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
+    (lo - pad, hi + pad)
 }
 
 fn min_max(values: impl Iterator<Item = f64>) -> (f64, f64) {
