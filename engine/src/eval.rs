@@ -17,7 +17,8 @@ pub struct EvalOptions {
     /// Another PDEBench file to evaluate on (`data.file`).
     pub data: Option<PathBuf>,
     pub sets: Vec<String>,
-    /// Write the PDE rollouts there (HDF5 in PDEBench's layout).
+    /// Write the predictions there: PDE rollouts as HDF5 in PDEBench's layout, text predictions as
+    /// JSONL (text, label, predicted label, probabilities).
     pub save_predictions: Option<PathBuf>,
 }
 
@@ -70,9 +71,7 @@ pub fn run(opts: &EvalOptions, search: &SearchPath) -> Result<EvalReport> {
     let scores = match (&opts.save_predictions, &task) {
         (None, _) => task.evaluate(&mut model, opts.split, cfg)?,
         (Some(path), Task::Pde(d)) => d.save_predictions(&mut model, if opts.split == Split::Val { &d.val } else { &d.test }, cfg, path)?,
-        (Some(_), Task::Text(_)) => {
-            return Err(EngineError::Config("--save-predictions writes PDE rollouts; text predictions are not written yet".into()));
-        }
+        (Some(path), Task::Text(t)) => t.save_predictions(&mut model, opts.split, cfg, path)?,
     };
     let split = if opts.split == Split::Val { "val" } else { "test" };
     let mut doc = serde_json::json!({

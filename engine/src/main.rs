@@ -192,8 +192,9 @@ struct EvalArgs {
     /// Override a key of the run's configuration (e.g. --set data.num_samples=...).
     #[arg(long = "set", value_name = "KEY=VALUE")]
     sets: Vec<String>,
-    /// Write the PDE rollouts (all t_train frames, physical units) to FILE as HDF5 in PDEBench's
-    /// layout for the dataset.
+    /// Write the predictions to FILE: PDE rollouts (all t_train frames, physical units) as HDF5 in
+    /// PDEBench's layout for the dataset; text predictions as JSONL, one line per example (line,
+    /// text, label, predicted, correct, probabilities per label).
     #[arg(long, value_name = "FILE")]
     save_predictions: Option<PathBuf>,
     #[command(flatten)]
@@ -229,10 +230,14 @@ struct AnalyzeArgs {
     /// Write the table as CSV.
     #[arg(long, value_name = "FILE")]
     csv: Option<PathBuf>,
+    /// How x_min, the start of the power-law tail, is chosen: `mid` (TempBalance's), `ks-scan`
+    /// (WeightWatcher's default: the smallest KS distance) or `peak`. Default: the metrics plugin's.
+    #[arg(long, value_name = "RULE", value_parser = ["mid", "ks-scan", "peak"])]
+    rule: Option<String>,
     /// Configuration file (for [plugins.spectral] settings).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Override a key, e.g. --set plugins.spectral.xmin_rule=ks-scan.
+    /// Override a key, e.g. --set plugins.spectral.xmin_pos=1.5.
     #[arg(long = "set", value_name = "KEY=VALUE")]
     sets: Vec<String>,
     #[command(flatten)]
@@ -395,7 +400,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Analyze(args) => {
             let loaded = config::load(args.config.as_deref(), &CliOverrides::default(), &args.sets)?;
             let search = SearchPath::new(&args.search.plugin_dirs)?;
-            let opts = engine::analyze::AnalyzeOptions { path: args.path, layers: args.layers, plots: args.plots, csv: args.csv };
+            let opts = engine::analyze::AnalyzeOptions { path: args.path, layers: args.layers, plots: args.plots, csv: args.csv, rule: args.rule };
             let analysis = engine::analyze::run(&loaded, &search, &opts)?;
             print!("{}", engine::analyze::format_table(&analysis));
         }

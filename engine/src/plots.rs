@@ -221,10 +221,21 @@ pub fn error_chart(path: &Path, title: &str, x_label: &str, y_label: &str, serie
     })
 }
 
+/// The power-law fit an ESD plot shows.
+pub struct EsdFit {
+    pub alpha: f64,
+    pub xmin: f64,
+    /// Kolmogorov-Smirnov distance of the fit.
+    pub ks_distance: f64,
+    /// Eigenvalues >= xmin.
+    pub spikes: usize,
+}
+
 /// A log-log histogram of a layer's eigenvalues (density) with the fitted power law
 /// p(x) = (alpha - 1) / xmin * (x / xmin)^(-alpha) over the tail x >= xmin, scaled by the tail's
-/// share of the eigenvalues so that it overlays the histogram.
-pub fn esd_histogram(path: &Path, layer: &str, eigenvalues: &[f64], alpha: f64, xmin: f64) -> Result<()> {
+/// share of the eigenvalues so that it overlays the histogram, and x_min as a vertical line.
+pub fn esd_histogram(path: &Path, layer: &str, eigenvalues: &[f64], fit_of: &EsdFit) -> Result<()> {
+    let (alpha, xmin) = (fit_of.alpha, fit_of.xmin);
     let positive: Vec<f64> = eigenvalues.iter().copied().filter(|v| v.is_finite() && *v > 0.0).collect();
     if positive.len() < 2 {
         return Err(EngineError::Data(format!("layer `{layer}`: fewer than two positive eigenvalues, no ESD plot")));
@@ -261,7 +272,7 @@ pub fn esd_histogram(path: &Path, layer: &str, eigenvalues: &[f64], alpha: f64, 
     draw_atomic(path, |tmp| {
         let root = BitMapBackend::new(tmp, (900, 600)).into_drawing_area();
         root.fill(&WHITE).map_err(|e| plot_err(path, e))?;
-        let title = format!("{layer}: ESD, PL_Alpha_Hill = {alpha:.3}, xmin = {xmin:.3e}");
+        let title = format!("{layer}: alpha = {alpha:.3}, D = {:.3}, {} spikes >= xmin = {xmin:.3e}", fit_of.ks_distance, fit_of.spikes);
         let mut chart = ChartBuilder::on(&root)
             .caption(title, ("sans-serif", 20))
             .margin(12)
@@ -289,6 +300,13 @@ pub fn esd_histogram(path: &Path, layer: &str, eigenvalues: &[f64], alpha: f64, 
                 .map_err(|e| plot_err(path, e))?
                 .label(format!("power law, alpha = {alpha:.3}"))
                 .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], RED.stroke_width(2)));
+        }
+        if xmin > 0.0 && xmin.is_finite() {
+            chart
+                .draw_series(LineSeries::new([(xmin, d0 / 2.0), (xmin, d1 * 2.0)], BLACK.stroke_width(2)))
+                .map_err(|e| plot_err(path, e))?
+                .label("x_min (start of the fitted tail)")
+                .legend(|(x, y)| PathElement::new(vec![(x + 8, y - 6), (x + 8, y + 6)], BLACK.stroke_width(2)));
         }
         chart
             .configure_series_labels()
@@ -346,9 +364,9 @@ mod tests {
         line_chart(&dir.join("lr.png"), "lr", "step", "lr", &series, true).unwrap();
 
         let eigs: Vec<f64> = (1..=200).map(|i| (i as f64).powf(1.5)).collect();
-        esd_histogram(&dir.join("esd.png"), "fc0", &eigs, 2.5, 100.0).unwrap();
+        esd_histogram(&dir.join("esd.png"), "fc0", &eigs, &EsdFit { alpha: 2.5, xmin: 100.0, ks_distance: 0.05, spikes: 12 }).unwrap();
         assert_eq!(&std::fs::read(dir.join("esd.png")).unwrap()[1..4], b"PNG");
-        assert!(esd_histogram(&dir.join("x.png"), "z", &[0.0, 0.0], 2.0, 1.0).is_err());
+        assert!(esd_histogram(&dir.join("x.png"), "z", &[0.0, 0.0], &EsdFit { alpha: 2.0, xmin: 1.0, ks_distance: 0.1, spikes: 1 }).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

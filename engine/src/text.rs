@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::error::{EngineError, Result};
 use crate::host::Model;
 use crate::task::{HostBatch, Scores, Split};
+use std::path::Path;
 use textdata::{ClassificationMetrics, Encoded, TextData};
 
 pub struct TextTask {
@@ -69,6 +70,12 @@ impl TextTask {
 
     /// Cross-entropy, accuracy and macro-F1 of the model's `logits` on a split.
     pub fn evaluate(&self, model: &mut Model, split: Split, cfg: &Config) -> Result<Scores> {
+        self.evaluate_keeping(model, split, cfg, &mut |_, _| {})
+    }
+
+    /// [`TextTask::evaluate`], handing each batch's example indices and logits (`[B, labels]`
+    /// row-major) to `keep`.
+    fn evaluate_keeping(&self, model: &mut Model, split: Split, cfg: &Config, keep: &mut dyn FnMut(&[usize], &[f32])) -> Result<Scores> {
         let (examples, order): (&[Encoded], &[usize]) = match split {
             Split::Val => (&self.data.val, &self.val_order),
             Split::Test => (&self.data.test, &self.test_order),
@@ -93,7 +100,55 @@ impl TextTask {
             }
             let labels: Vec<usize> = chunk.iter().map(|&i| examples[i].label).collect();
             metrics.add_logits(&logits.data, &labels)?;
+            keep(chunk, &logits.data);
         }
         Ok(Scores(vec![("loss", metrics.mean_loss()), ("accuracy", metrics.accuracy()), ("macro_f1", metrics.macro_f1())]))
     }
+
+    /// Evaluates a split and writes one JSON line per example, in the split's file order: its
+    /// text, true label, predicted label and softmax probabilities per label.
+    pub fn save_predictions(&self, model: &mut Model, split: Split, cfg: &Config, path: &Path) -> Result<Scores> {
+        let k = self.data.num_labels();
+        let mut logits: Vec<Option<Vec<f32>>> = vec![None; if split == Split::Val { self.val_len() } else { self.test_len() }];
+        let scores = self.evaluate_keeping(model, split, cfg, &mut |chunk, rows| {
+            for (&i, row) in chunk.iter().zip(rows.chunks_exact(k)) {
+                logits[i] = Some(row.to_vec());
+            }
+        })?;
+        // The texts: the encoded examples keep only token ids. Same rules, same order.
+        let raw = textdata::RawSplits::load(&cfg.text)?;
+        let examples = if split == Split::Val { &raw.val } else { &raw.test };
+        let source = if split == Split::Val { Some(&raw.train_source) } else { raw.test_source.as_ref() }.unwrap_or(&raw.train_source);
+        let mut body = String::new();
+        for (example, row) in examples.iter().zip(&logits) {
+            let row = row.as_ref().expect("every example evaluated");
+            let probabilities = softmax(row);
+            let predicted = probabilities.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).map(|(i, _)| i).unwrap_or(0);
+            // `line`: where the example is in its source file, so a row can be traced back.
+            let mut line = serde_json::json!({
+                "line": example.line,
+                "text": example.text,
+                "label": self.data.labels[example.label],
+                "predicted": self.data.labels[predicted],
+                "correct": predicted == example.label,
+                "probabilities": self.data.labels.iter().cloned().zip(probabilities.iter().map(|p| serde_json::json!(p))).collect::<serde_json::Map<_, _>>(),
+            });
+            if let Some(pair) = &example.text_pair {
+                line["text_pair"] = serde_json::json!(pair);
+            }
+            body.push_str(&line.to_string());
+            body.push('\n');
+        }
+        tracing::info!("{} predictions of {} written to {}", examples.len(), source.display(), path.display());
+        crate::rundir::write_atomic(path, body.as_bytes())?;
+        Ok(scores)
+    }
+}
+
+/// Softmax of one row of logits, in f64 (stable: the maximum is subtracted first).
+fn softmax(logits: &[f32]) -> Vec<f64> {
+    let max = logits.iter().fold(f32::NEG_INFINITY, |m, &v| m.max(v)) as f64;
+    let exp: Vec<f64> = logits.iter().map(|&v| (v as f64 - max).exp()).collect();
+    let sum: f64 = exp.iter().sum();
+    exp.into_iter().map(|e| e / sum).collect()
 }

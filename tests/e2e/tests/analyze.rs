@@ -77,6 +77,24 @@ fn analyze_lists_every_matrix_of_a_hugging_face_directory() {
     let rows = read_csv(&csv);
     assert_eq!(rows.len(), 14);
     assert!(rows.iter().all(|r| r["alpha"].parse::<f64>().is_ok()));
+    // The rule is stated, the warnings are counted over every analysed layer.
+    assert!(stdout.contains("x_min rule: mid, x_min = eigenvalue floor(N / 2) of N ascending"), "{stdout}");
+    let warned = rows.iter().filter(|r| !r["warning"].is_empty()).count();
+    let over = rows.iter().filter(|r| r["status"] == "used" && r["alpha"].parse::<f64>().unwrap() < 2.0).count();
+    let under = rows.iter().filter(|r| r["status"] == "used" && r["alpha"].parse::<f64>().unwrap() > 6.0).count();
+    assert_eq!(warned, over + under);
+    assert!(stdout.contains(&format!("{over} of 13 analysed layers have alpha < 2")), "{stdout}");
+    assert!(stdout.contains(&format!("{under} of 13 analysed layers have alpha > 6")), "{stdout}");
+    // WeightWatcher's columns: N >= M per matrix, spikes = eigenvalues at or above x_min.
+    let inter = rows.iter().find(|r| r["layer"] == "encoder.layer.0.intermediate.dense").unwrap();
+    assert_eq!((inter["N"].as_str(), inter["M"].as_str(), inter["num_evals"].as_str()), ("128", "32", "32"));
+    let spikes: usize = inter["num_pl_spikes"].parse().unwrap();
+    assert_eq!(spikes, 16, "mid rule: the top half of 32 eigenvalues");
+    // Data-flow order within a block, whatever the file's (alphabetical) order.
+    let pos = |name: &str| stdout.lines().position(|l| l.starts_with(name)).unwrap();
+    assert!(pos("encoder.layer.0.attention.self.query") < pos("encoder.layer.0.attention.self.key"));
+    assert!(pos("encoder.layer.0.attention.output.dense") < pos("encoder.layer.0.intermediate.dense"));
+    assert!(pos("encoder.layer.0.output.dense") < pos("encoder.layer.1.attention.self.query"));
 }
 
 #[test]

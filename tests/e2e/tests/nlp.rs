@@ -6,6 +6,7 @@
 //! fail and say so rather than skip.
 
 use engine_e2e::*;
+use std::collections::HashMap;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -101,6 +102,49 @@ fn analyze_lists_the_36_encoder_matrices_of_minilm() {
     assert_eq!(found, 36);
 }
 
+/// `engine analyze --rule ks-scan` against WeightWatcher 0.7.7's own table of all-MiniLM-L6-v2
+/// (tests/fixtures/weightwatcher-0.7.7-minilm.csv, written by scripts/weightwatcher-reference.py):
+/// the same layers, and every column within float32 rounding (WeightWatcher's SVD is float32).
+#[test]
+fn analyze_ks_scan_reproduces_weightwatcher_on_minilm() {
+    let dir = temp_dir("analyze-ww");
+    let csv = dir.join("table.csv");
+    let out = engine()
+        .args(["analyze", assets().join("minilm").to_str().unwrap(), "--rule", "ks-scan", "--csv", csv.to_str().unwrap()])
+        .args(["--set", r#"plugins.spectral.kinds=["linear","embedding"]"#])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("x_min rule: ks-scan"), "{stdout}");
+    let ours: HashMap<String, HashMap<String, String>> = read_csv(&csv).into_iter().map(|r| (r["layer"].clone(), r)).collect();
+    let reference = read_csv(&repo_root().join("tests/fixtures/weightwatcher-0.7.7-minilm.csv"));
+    assert_eq!(reference.len(), 39);
+    let used = ours.values().filter(|r| r["status"] == "used").count();
+    assert_eq!(used, reference.len(), "WeightWatcher analyses the same layers (not the 2-row token type embedding)");
+    for ww in &reference {
+        let name = &ww["name"];
+        let row = ours.get(name).unwrap_or_else(|| panic!("{name} missing from the table"));
+        for (ww_col, col) in [
+            ("alpha", "alpha"),
+            ("xmin", "xmin"),
+            ("D", "ks_distance"),
+            ("lambda_max", "lambda_max"),
+            ("stable_rank", "stable_rank"),
+            ("alpha_weighted", "alpha_weighted"),
+            ("log_alpha_norm", "log_alpha_norm"),
+        ] {
+            let (a, b): (f64, f64) = (ww[ww_col].parse().unwrap(), row[col].parse().unwrap());
+            assert!(close(a, b, 1e-5), "{name} {ww_col}: WeightWatcher {a}, engine {b}");
+        }
+        for col in ["N", "M", "num_evals", "num_pl_spikes", "warning"] {
+            assert_eq!(ww[col], row[col], "{name} {col}");
+        }
+    }
+    assert!(stdout.contains("1 of 39 analysed layers have alpha < 2 (WeightWatcher: over-trained): embeddings.position_embeddings"), "{stdout}");
+    assert!(stdout.contains("4 of 39 analysed layers have alpha > 6"), "{stdout}");
+}
+
 /// Per-step learning rates of the groups of encoder block `b`, and of the groups outside blocks.
 fn block_lrs(step: &serde_json::Value, b: usize) -> Vec<f64> {
     let prefix = format!("lr/encoder.layer.{b}.");
@@ -175,6 +219,29 @@ fn constant_lr_fine_tunes_minilm_with_every_group_at_eta_t() {
     assert!(lrs[1] > lrs[lrs.len() - 1], "{lrs:?}");
     let summary = fs::read_to_string(run.join("summary.md")).unwrap();
     assert!(summary.contains("chosen by val/accuracy"), "{summary}");
+
+    // engine eval --save-predictions: one JSON line per test example, agreeing with the scores.
+    let pred = dir.join("pred.jsonl");
+    let out = engine().args(["eval", run.to_str().unwrap(), "--split", "test", "--save-predictions", pred.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let lines = read_jsonl(&pred);
+    assert_eq!(lines.len(), 64, "text.test_limit = 64");
+    let test_file = fs::read_to_string(assets().join("text/rotten-tomatoes/test.jsonl")).unwrap();
+    let first: serde_json::Value = serde_json::from_str(test_file.lines().next().unwrap()).unwrap();
+    assert_eq!(lines[0]["text"], first["text"], "file order, texts as in the source");
+    assert_eq!(lines[0]["label"], first["label"]);
+    let mut correct = 0;
+    for l in &lines {
+        let probs = l["probabilities"].as_object().unwrap();
+        assert_eq!(probs.len(), 2);
+        assert!((probs.values().map(|p| p.as_f64().unwrap()).sum::<f64>() - 1.0).abs() < 1e-9);
+        let best = probs.iter().max_by(|a, b| a.1.as_f64().unwrap().total_cmp(&b.1.as_f64().unwrap())).unwrap().0;
+        assert_eq!(l["predicted"].as_str().unwrap(), best);
+        assert_eq!(l["correct"].as_bool().unwrap(), l["predicted"] == l["label"]);
+        correct += l["correct"].as_bool().unwrap() as usize;
+    }
+    let eval: serde_json::Value = serde_json::from_str(&fs::read_to_string(run.join("eval-test.json")).unwrap()).unwrap();
+    assert!((eval["metrics"]["test/accuracy"].as_f64().unwrap() - correct as f64 / 64.0).abs() < 1e-12, "{eval}");
 }
 
 /// A tiny randomly initialised encoder (no checkpoint) on a user CSV: quick, and independent of
