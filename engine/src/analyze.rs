@@ -11,7 +11,7 @@
 //! The table has the columns of WeightWatcher's `details` that apply (N, M, num_evals, alpha, xmin,
 //! D, lambda_max, stable_rank, num_pl_spikes, alpha_weighted, log_alpha_norm, warning), computed
 //! from the same eigenvalues the metrics plugin fitted. `--rule ks-scan` is WeightWatcher's own
-//! choice of x_min; docs/analyze.md records the comparison with WeightWatcher 0.7.7.
+//! choice of x_min; the README records the comparison with WeightWatcher 0.7.7.
 
 use crate::config::Loaded;
 use crate::error::{io_err, EngineError, Result};
@@ -134,7 +134,8 @@ pub fn run(loaded: &Loaded, search: &SearchPath, opts: &AnalyzeOptions) -> Resul
     }
 
     let metrics_lib = host::load_metrics(search, &loaded.config.metrics)?;
-    let mut conf: toml::Table = crate::config::plugin_section(loaded, metrics_lib.info.name.as_str(), &metrics_lib.describe())?
+    let defaults = metrics_lib.describe();
+    let mut conf: toml::Table = crate::config::plugin_section(loaded, metrics_lib.info.name.as_str(), &defaults)?
         .parse()
         .map_err(|e| EngineError::Config(format!("plugins.{}: {e}", metrics_lib.info.name)))?;
     if let Some(rule) = &opts.rule {
@@ -143,8 +144,7 @@ pub fn run(loaded: &Loaded, search: &SearchPath, opts: &AnalyzeOptions) -> Resul
     // Spike counts and log_alpha_norm need every eigenvalue.
     conf.insert("keep_eigenvalues".into(), toml::Value::Boolean(true));
     let mut metrics = metrics_lib.instantiate(&toml::to_string(&conf).expect("toml table"))?;
-    let resolved: toml::Table = metrics_lib.describe().parse().unwrap_or_default();
-    let effective: toml::Table = resolved.into_iter().chain(conf).collect();
+    let effective: toml::Table = defaults.parse::<toml::Table>().unwrap_or_default().into_iter().chain(conf).collect();
     let rows: Vec<Row> = metrics.analyze(&layers)?.into_iter().zip(&layers).map(|(m, l)| Row::new(m, &l.shape)).collect();
 
     if let Some(dir) = &opts.plots {
