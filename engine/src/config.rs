@@ -116,6 +116,11 @@ pub enum ProgressMode {
 #[serde(deny_unknown_fields, default)]
 pub struct TrainConfig {
     pub epochs: u64,
+    /// At least this many optimizer steps: a training set too small for `epochs` to make that
+    /// many trains for more epochs (0: `epochs` as given). Lets one study file train every data
+    /// size until its validation curve flattens, where a fixed epoch count would give the
+    /// smallest sizes a handful of steps.
+    pub min_steps: u64,
     pub batch_size: usize,
     /// Batch size for validation and test (PDEBench: 10x the training batch).
     pub eval_batch_size: usize,
@@ -140,6 +145,11 @@ pub struct TrainConfig {
     /// Write TensorBoard event files into `<run>/tensorboard/` (scalars per step, per epoch, per
     /// analysis).
     pub tensorboard: bool,
+    /// A step whose loss or gradient is NaN or infinite: `stop` ends the run (the last good
+    /// checkpoint stays), `skip` leaves the weights as they were and goes on with the next batch.
+    pub on_nonfinite: OnNonFinite,
+    /// With `on_nonfinite = "skip"`: end the run after this many non-finite steps in a row.
+    pub skip_limit: u64,
     /// PDE data: `channel` trains on per-channel unit-Gaussian normalised fields (training-split
     /// statistics; metrics stay in physical units), `none` on raw fields as PDEBench does.
     pub normalize: String,
@@ -149,6 +159,7 @@ impl Default for TrainConfig {
     fn default() -> Self {
         Self {
             epochs: 30,
+            min_steps: 0,
             batch_size: 10,
             eval_batch_size: 50,
             initial_step: 10,
@@ -161,8 +172,18 @@ impl Default for TrainConfig {
             early_stop_patience: 0,
             normalize: "channel".into(),
             tensorboard: true,
+            on_nonfinite: OnNonFinite::Stop,
+            skip_limit: 5,
         }
     }
+}
+
+/// What a non-finite training step does (`train.on_nonfinite`).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum OnNonFinite {
+    Stop,
+    Skip,
 }
 
 /// Optimizer family and hyperparameters (the learning rate per group comes from the scheduler).
@@ -435,6 +456,9 @@ impl Config {
         }
         if self.train.epochs == 0 {
             return bad("train.epochs", "must be at least 1");
+        }
+        if self.train.skip_limit == 0 {
+            return bad("train.skip_limit", "must be at least 1");
         }
         if self.train.batch_size == 0 || self.train.eval_batch_size == 0 {
             return bad("train.batch_size", "and train.eval_batch_size must be at least 1");

@@ -13,6 +13,10 @@ pub enum EngineError {
     Data(String),
     #[error("training stopped: {0}")]
     Training(String),
+    /// A model's training step that was not applied because its loss or a gradient was not
+    /// finite (the model says which groups); nothing changed, so the batch may be skipped.
+    #[error("{0}")]
+    NonFiniteStep(String),
     #[error("{0}")]
     RunDir(String),
     #[error("{path}: {message}")]
@@ -23,6 +27,15 @@ pub enum EngineError {
 }
 
 impl EngineError {
+    /// The message without the "training stopped: " a training error prints with, for wrapping
+    /// it in another training error.
+    pub fn reason(self) -> String {
+        match self {
+            EngineError::Training(why) => why,
+            other => other.to_string(),
+        }
+    }
+
     /// The process exit code: 128 + the signal for an interruption (130 for SIGINT, 143 for
     /// SIGTERM), 1 otherwise.
     pub fn exit_code(&self) -> u8 {

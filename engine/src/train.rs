@@ -2,7 +2,7 @@
 //! cadence, the plan for every step (base schedule refined by each scheduler in turn), evaluation,
 //! logs and checkpoints.
 
-use crate::config::{Config, Loaded};
+use crate::config::{Config, Loaded, OnNonFinite, TrainConfig};
 use crate::summary;
 use crate::task::{higher_is_better, Scores, Split, Task};
 use crate::error::{io_err, EngineError, Result};
@@ -178,7 +178,7 @@ pub fn run_with(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>, for
     // so its --name can be used again.
     if result.is_err() && !resumed && Checkpoints::new(&run_dir).ok().and_then(|c| c.target("last")).is_none() {
         let _ = std::fs::remove_dir_all(&run_dir);
-        return result.map_err(|e| EngineError::Training(format!("{e} (before the first checkpoint; the run directory was removed)")));
+        return result.map_err(|e| EngineError::Training(format!("{} (before the first checkpoint; the run directory was removed)", e.reason())));
     }
     let _ = provenance::record_end(
         &run_dir,
@@ -192,7 +192,7 @@ pub fn run_with(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>, for
         // Say where the run can be picked up again (an interruption already says it).
         match Checkpoints::new(&run_dir).ok().and_then(|c| c.target("last")) {
             Some(last) if !matches!(e, EngineError::Interrupted { .. }) => {
-                EngineError::Training(format!("{e}; the last good checkpoint is {}", last.display()))
+                EngineError::Training(format!("{}; the last good checkpoint is {}", e.reason(), last.display()))
             }
             _ => e,
         }
@@ -283,6 +283,8 @@ struct ResumePoint {
     /// SIGTERM in the middle of an epoch), and their summed loss.
     step_in_epoch: u64,
     epoch_loss_sum: f64,
+    /// Of those steps, how many were skipped for a non-finite loss.
+    epoch_skipped: u64,
     /// Wall time and spectral time of the processes before this one.
     elapsed_s: f64,
     spectral_s: f64,
@@ -344,8 +346,9 @@ impl ResumePoint {
         let analyses = timing.get("analyses").and_then(|v| v.as_u64()).unwrap_or(0);
         let step_in_epoch = state.get("step_in_epoch").and_then(|v| v.as_u64()).unwrap_or(0);
         let epoch_loss_sum = seconds("epoch_loss_sum");
+        let epoch_skipped = state.get("epoch_skipped").and_then(|v| v.as_u64()).unwrap_or(0).min(step_in_epoch);
         tracing::info!("resuming from {} (epoch {epochs_done}, step {step})", last.display());
-        Ok(Self { epochs_done, step, best, records, step_in_epoch, epoch_loss_sum, elapsed_s, spectral_s, analyses })
+        Ok(Self { epochs_done, step, best, records, step_in_epoch, epoch_loss_sum, epoch_skipped, elapsed_s, spectral_s, analyses })
     }
 }
 
@@ -388,6 +391,21 @@ pub(crate) fn optimizer_spec(cfg: &Config) -> Result<OptimizerSpec> {
     })
 }
 
+/// What to try after a non-finite step, with the settings the run had.
+fn divergence_advice(cfg: &Config) -> String {
+    let clip = if cfg.optim.grad_clip > 0.0 { format!("a smaller optim.grad_clip (now {})", cfg.optim.grad_clip) } else { "optim.grad_clip = 1.0 (now off)".into() };
+    let skip = match cfg.train.on_nonfinite {
+        OnNonFinite::Stop => "; or train.on_nonfinite = \"skip\" to skip such batches",
+        OnNonFinite::Skip => "",
+    };
+    format!("try a lower optim.lr (now {}), {clip}{skip}", cfg.optim.lr)
+}
+
+/// The epochs a run trains: `train.epochs`, or more where `train.min_steps` needs them.
+pub(crate) fn planned_epochs(train: &TrainConfig, steps_per_epoch: u64) -> u64 {
+    train.epochs.max(train.min_steps.div_ceil(steps_per_epoch.max(1)))
+}
+
 fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &mut Plugins, start: Option<ResumePoint>) -> Result<RunReport> {
     let groups = plugins.model.param_groups();
     let num_params: u64 = groups.iter().map(|g| g.num_params).sum();
@@ -395,6 +413,21 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
 
     let train_ids = task.train_ids();
     let steps_per_epoch = train_ids.len().div_ceil(cfg.train.batch_size) as u64;
+    let epochs = planned_epochs(&cfg.train, steps_per_epoch);
+    let raised;
+    let cfg = if epochs == cfg.train.epochs {
+        cfg
+    } else {
+        tracing::info!(
+            "train.min_steps = {}: {} training samples at batch size {} make {steps_per_epoch} step(s) per epoch, so the run trains {epochs} epochs instead of {}",
+            cfg.train.min_steps,
+            train_ids.len(),
+            cfg.train.batch_size,
+            cfg.train.epochs
+        );
+        raised = Config { train: TrainConfig { epochs, ..cfg.train.clone() }, ..cfg.clone() };
+        &raised
+    };
     let total_steps = steps_per_epoch * cfg.train.epochs;
     let schedule = BaseSchedule::new(&cfg.schedule, cfg.optim.lr, cfg.train.epochs, steps_per_epoch)?;
 
@@ -439,7 +472,8 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
     let selection_name = task.selection_metric(cfg)?;
     let mut stopped_early = false;
     let stop = crate::signals::StopRequest::installed();
-    let (resume_epoch, resume_skip, resume_loss) = (start.epochs_done, start.step_in_epoch, start.epoch_loss_sum);
+    let (resume_epoch, resume_skip, resume_loss, resume_skipped) = (start.epochs_done, start.step_in_epoch, start.epoch_loss_sum, start.epoch_skipped);
+    let mut skipped_in_row = 0u64;
 
     for epoch in start.epochs_done..cfg.train.epochs {
         // `epoch` is 0-based as plugins see it; files and logs count completed epochs from 1.
@@ -452,6 +486,9 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
         // An epoch interrupted by a signal continues after the steps it had taken.
         let skip = if epoch == resume_epoch { resume_skip as usize } else { 0 };
         let mut loss_sum = if epoch == resume_epoch { resume_loss } else { 0.0 };
+        // Steps of this epoch skipped for a non-finite loss (train.on_nonfinite = "skip"): the
+        // epoch's loss is the mean over the steps taken.
+        let mut skipped_in_epoch = if epoch == resume_epoch { resume_skipped } else { 0 };
         let mut plan = StepPlan::uniform(&groups, cfg.optim.lr, cfg.optim.weight_decay);
         for (step_in_epoch, batch_indices) in order.chunks(cfg.train.batch_size).enumerate().skip(skip) {
             let step_in_epoch = step_in_epoch as u64;
@@ -500,25 +537,45 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
             scheduling_seconds += scheduling_started.elapsed().as_secs_f64();
 
             let batch = task.train_batch(batch_indices);
-            let out = plugins.model.train_step(&batch.views(), &plan, step)?;
-            if !out.loss.is_finite() {
-                return Err(EngineError::Training(format!("non-finite training loss ({}) at epoch {epoch_no} step {step}", out.loss)));
-            }
-            loss_sum += out.loss;
-            let mut line = json!({
-                "epoch": epoch_no, "step": step, "train/loss": out.loss, "train/grad_norm": out.grad_norm, "lr/base": base_lr,
-            });
+            let mut line = match plugins.model.train_step(&batch.views(), &plan, step) {
+                Ok(out) if out.loss.is_finite() => {
+                    skipped_in_row = 0;
+                    loss_sum += out.loss;
+                    if let Some(board) = board.as_mut() {
+                        let lrs: Vec<(String, f64)> = plan.groups.iter().map(|g| (format!("lr/{}", g.group), g.lr)).collect();
+                        let fixed = [("train/loss", out.loss), ("train/grad_norm", out.grad_norm), ("lr/base", base_lr)];
+                        board.scalars(step, fixed.into_iter().chain(lrs.iter().map(|(t, v)| (t.as_str(), *v))))?;
+                    }
+                    json!({"epoch": epoch_no, "step": step, "train/loss": out.loss, "train/grad_norm": out.grad_norm, "lr/base": base_lr})
+                }
+                // A plugin that applied a step with a non-finite loss has changed its weights:
+                // nothing to skip back to.
+                Ok(out) => {
+                    return Err(EngineError::Training(format!(
+                        "model plugin `{}` reported a non-finite training loss ({}) at epoch {epoch_no} step {step}; {}",
+                        plugins.model.name,
+                        out.loss,
+                        divergence_advice(cfg)
+                    )))
+                }
+                Err(EngineError::NonFiniteStep(why)) => {
+                    skipped_in_row += 1;
+                    if cfg.train.on_nonfinite == OnNonFinite::Stop || skipped_in_row >= cfg.train.skip_limit {
+                        let count = if skipped_in_row > 1 { format!("{skipped_in_row} non-finite steps in a row, the last: ") } else { String::new() };
+                        return Err(EngineError::Training(format!("{count}{why} (epoch {epoch_no}); {}", divergence_advice(cfg))));
+                    }
+                    skipped_in_epoch += 1;
+                    tracing::warn!("step {step} (epoch {epoch_no}) skipped, weights unchanged: {why}");
+                    json!({"epoch": epoch_no, "step": step, "skipped": why, "lr/base": base_lr})
+                }
+                Err(e) => return Err(e),
+            };
             for g in plan.groups.iter() {
                 line[format!("lr/{}", g.group)] = json!(g.lr);
             }
             step_log.write(&line)?;
-            if let Some(board) = board.as_mut() {
-                let lrs: Vec<(String, f64)> = plan.groups.iter().map(|g| (format!("lr/{}", g.group), g.lr)).collect();
-                let fixed = [("train/loss", out.loss), ("train/grad_norm", out.grad_norm), ("lr/base", base_lr)];
-                board.scalars(step, fixed.into_iter().chain(lrs.iter().map(|(t, v)| (t.as_str(), *v))))?;
-            }
             step += 1;
-            progress.step(|| format!("epoch {epoch_no} loss {}", crate::progress::sci(out.loss, 3)));
+            progress.step(|| format!("epoch {epoch_no} loss {}", crate::progress::sci(loss_sum / (step_in_epoch + 1 - skipped_in_epoch).max(1) as f64, 3)));
             if stop.requested() {
                 step_log.flush()?;
                 if let Some(board) = board.as_mut() {
@@ -528,6 +585,9 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
                 let mut state = state_json(cfg, plugins, epoch, step, &selection_name, best, (elapsed_before + started.elapsed().as_secs_f64(), scheduling_seconds, analyses))?;
                 state["step_in_epoch"] = json!(step_in_epoch + 1);
                 state["epoch_loss_sum"] = json!(loss_sum);
+                if skipped_in_epoch > 0 {
+                    state["epoch_skipped"] = json!(skipped_in_epoch);
+                }
                 let name = format!("epoch-{epoch_no:04}-step-{step:08}");
                 let dir = save_checkpoint(&checkpoints, &name, false, plugins, task, data_json, epoch_no, step, &state)?;
                 return Err(EngineError::Interrupted {
@@ -543,7 +603,11 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
             }
         }
         step_log.flush()?;
-        let train_loss = loss_sum / steps_per_epoch as f64;
+        let taken = steps_per_epoch.saturating_sub(skipped_in_epoch);
+        let train_loss = if taken == 0 { f64::NAN } else { loss_sum / taken as f64 };
+        if skipped_in_epoch > 0 {
+            tracing::warn!("epoch {epoch_no}: {skipped_in_epoch} of {steps_per_epoch} steps skipped for a non-finite loss or gradient");
+        }
 
         let val = if task.has_val() { Some(task.evaluate(&mut plugins.model, Split::Val, cfg)?) } else { None };
         // Test data is looked at once at the end, unless test curves were asked for.

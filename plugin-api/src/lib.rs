@@ -40,5 +40,15 @@ pub use abi_stable;
 /// The plugin API version every plugin reports (the version of this crate it was built against).
 pub const API_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// How a model's `train_step` error begins when the step was not applied because its loss or a
+/// gradient was not finite (NaN or infinite): parameters and optimizer state are unchanged, so the
+/// engine may skip the batch instead of ending the run ([`Model::train_step`]).
+pub const NON_FINITE_STEP: &str = "non-finite ";
+
+/// Whether a `train_step` error says the step was not applied for a non-finite loss or gradient.
+pub fn is_non_finite_step(error: &str) -> bool {
+    error.starts_with(NON_FINITE_STEP)
+}
+
 /// File-name prefix of plugin libraries: `lib{PREFIX}_{kind}_{name}.so` (name with `-` as `_`).
 pub const FILE_PREFIX: &str = "engine";

@@ -55,7 +55,10 @@ pub trait Model: Send {
     fn param_groups(&self) -> RVec<ParamGroupInfo>;
 
     /// Forward, backward and one optimizer step on `batch` under `plan`; returns the loss before
-    /// the update.
+    /// the update. A step whose loss or gradient is not finite must change nothing (parameters and
+    /// optimizer state as before the call) and return an error that starts with
+    /// [`crate::NON_FINITE_STEP`]; the engine may then skip the batch (`train.on_nonfinite =
+    /// "skip"`). Name the parameter groups at fault in it. Any other error ends the run.
     fn train_step(&mut self, batch: RSlice<'_, TensorView<'_>>, plan: &StepPlan) -> RResult<TrainOutput, RString>;
 
     /// Predictions for `batch` (no update); for PDE rollouts one tensor `pred` [B, X.., t_train, C]

@@ -67,7 +67,7 @@ impl SweepDir {
         let stamp = dir.join("fingerprint.json");
         if stamp.exists() {
             let old = std::fs::read_to_string(&stamp).map_err(|e| io_err(&stamp, e))?;
-            if old.trim() != fingerprint {
+            if !spec::same_sweep(&old, &fingerprint) {
                 return Err(EngineError::RunDir(format!(
                     "sweep directory `{}` holds another sweep (its base configuration, [set] or grid keys differ from `{}`); use another --out",
                     dir.display(),

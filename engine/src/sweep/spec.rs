@@ -14,6 +14,10 @@
 //! data.train_ratio = [0.25, 1.0]
 //! seed = [0, 1, 2]
 //!
+//! [variants.tempbalance-fourier]       # a scheduler of this sweep: a plugin and its settings,
+//! scheduler = "tempbalance"            # usable by name in the grid's scheduler list
+//! plugins.tempbalance.kinds = ["linear", "conv2d", "spectral-complex"]
+//!
 //! [report]
 //! baseline = "constant-lr"             # what every other scheduler is compared with
 //! metric = "test/nrmse"                # headline metric (default: the task's)
@@ -96,6 +100,8 @@ struct SweepFile {
     set: toml::Table,
     grid: Option<toml::Table>,
     #[serde(default)]
+    variants: BTreeMap<String, toml::Table>,
+    #[serde(default)]
     report: ReportSettings,
     #[serde(default)]
     slurm: SlurmSettings,
@@ -118,6 +124,10 @@ pub struct Sweep {
     pub set: Vec<(String, toml::Value)>,
     /// Grid keys in canonical order (model, scheduler, the others, seed) with their values.
     pub grid: Vec<(String, Vec<toml::Value>)>,
+    /// Named scheduler variants (`[variants.<name>]`): the settings a `scheduler` grid value of
+    /// that name stands for, `scheduler` (the plugin chain) first. The name is what runs, tables
+    /// and comparisons show; the run itself gets the settings.
+    pub variants: BTreeMap<String, Vec<(String, toml::Value)>>,
     pub report: ReportSettings,
     pub slurm: SlurmSettings,
 }
@@ -227,6 +237,22 @@ impl Sweep {
             }
             grid.push((key, values));
         }
+        let mut variants = BTreeMap::new();
+        for (name, table) in &parsed.variants {
+            let mut sets = Vec::new();
+            flatten("", table, &mut sets);
+            let Some(i) = sets.iter().position(|(k, _)| k == "scheduler") else {
+                return Err(file_err(file, format!("[variants.{name}] has no `scheduler` key (the plugin or chain it runs, e.g. scheduler = \"tempbalance\")")));
+            };
+            if !matches!(&sets[i].1, toml::Value::String(s) if s != name) {
+                return Err(file_err(file, format!("[variants.{name}]: `scheduler` must be the name of a scheduler plugin or chain, not {}", literal(&sets[i].1))));
+            }
+            sets.swap(0, i);
+            if let Some((k, _)) = sets[1..].iter().find(|(k, _)| grid.iter().any(|(g, _)| g == k)) {
+                return Err(file_err(file, format!("[variants.{name}] sets `{k}`, which is a grid key")));
+            }
+            variants.insert(name.clone(), sets);
+        }
         // Canonical order: model, scheduler, the rest as written (sorted), seed last.
         let rank = |k: &str| match k {
             "model" => 0,
@@ -240,7 +266,7 @@ impl Sweep {
             section.insert("config".into(), toml::Value::String(c.display().to_string()));
         }
         let text = toml::to_string(&table).map_err(|e| file_err(file, e))?;
-        let sweep = Sweep { file: file.to_path_buf(), text, config, jobs: parsed.sweep.jobs, keep_checkpoints: parsed.sweep.keep_checkpoints.unwrap_or(true), set, grid, report: parsed.report, slurm: parsed.slurm };
+        let sweep = Sweep { file: file.to_path_buf(), text, config, jobs: parsed.sweep.jobs, keep_checkpoints: parsed.sweep.keep_checkpoints.unwrap_or(true), set, grid, variants, report: parsed.report, slurm: parsed.slurm };
         if let Some(search) = search {
             sweep.check(search)?;
         }
@@ -278,9 +304,15 @@ impl Sweep {
         Ok(())
     }
 
-    /// The `--set` arguments of a point: the fixed settings, then the grid values.
+    /// The `--set` arguments of a point: the fixed settings, then the grid values, a scheduler
+    /// variant's name replaced by its settings.
     pub fn sets(&self, point: &Point) -> Vec<String> {
-        self.set.iter().chain(&point.values).map(|(k, v)| format!("{k}={}", literal(v))).collect()
+        let variant = |k: &str, v: &toml::Value| (k == "scheduler").then(|| v.as_str().and_then(|name| self.variants.get(name))).flatten();
+        let grid = point.values.iter().flat_map(|pair| match variant(&pair.0, &pair.1) {
+            Some(sets) => sets.iter().collect::<Vec<_>>(),
+            None => vec![pair],
+        });
+        self.set.iter().chain(grid).map(|(k, v)| format!("{k}={}", literal(v))).collect()
     }
 
     /// The resolved configuration of a grid point (as `engine run` will resolve it).
@@ -334,20 +366,41 @@ impl Sweep {
     }
 
     /// What must not change between runs of one sweep directory: the base configuration's text,
-    /// the fixed settings and the grid's keys (values may be added: more seeds, more sizes).
+    /// the fixed settings, the scheduler variants and the grid's keys (values may be added: more
+    /// seeds, more sizes). The base configuration's file name is recorded to be read, not compared
+    /// ([`same_sweep`]): a study committed to the repository continues from a checkout at any path.
     pub fn fingerprint(&self) -> Result<String> {
         let base = match &self.config {
             Some(p) => std::fs::read_to_string(p).map_err(|e| file_err(&self.file, format!("`{}`: {e}", p.display())))?,
             None => String::new(),
         };
-        Ok(serde_json::json!({
-            "config": self.config.as_ref().map(|p| p.display().to_string()),
+        let mut print = serde_json::json!({
+            "config": self.config.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()),
             "config_text": base,
             "set": self.set.iter().map(|(k, v)| format!("{k}={}", literal(v))).collect::<Vec<_>>(),
             "grid_keys": self.grid.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(),
-        })
-        .to_string())
+        });
+        // Only when there are any, so that sweeps from before variants keep their fingerprint.
+        if !self.variants.is_empty() {
+            let variants: BTreeMap<&String, Vec<String>> = self.variants.iter().map(|(n, sets)| (n, sets.iter().map(|(k, v)| format!("{k}={}", literal(v))).collect())).collect();
+            print["variants"] = serde_json::json!(variants);
+        }
+        Ok(print.to_string())
     }
+}
+
+/// Whether two fingerprints describe the same sweep: equal in everything but the base
+/// configuration's path.
+pub fn same_sweep(a: &str, b: &str) -> bool {
+    let content = |s: &str| {
+        serde_json::from_str::<serde_json::Value>(s).ok().map(|mut v| {
+            if let Some(o) = v.as_object_mut() {
+                o.remove("config");
+            }
+            v
+        })
+    };
+    a.trim() == b.trim() || matches!((content(a), content(b)), (Some(x), Some(y)) if x == y)
 }
 
 /// Characters that are safe in a directory name and a shell word.

@@ -199,7 +199,7 @@ impl<M: ModelCore> plugin_api::Model for ModelAdapter<M> {
         let name = self.meta.name;
         guard(&format!("{name}.train_step"), || {
             self.fit_step(batch.as_slice(), plan)
-                .map_err(|e| format!("{name}: {e}"))
+                .map_err(|e| e.for_train_step(name))
         })
     }
 

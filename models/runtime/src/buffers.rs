@@ -265,7 +265,7 @@ impl<M: BufferedCore> plugin_api::Model for BufferedAdapter<M> {
         let name = self.inner.meta().name;
         guard(&format!("{name}.train_step"), || {
             self.fit_step(batch.as_slice(), plan)
-                .map_err(|e| format!("{name}: {e}"))
+                .map_err(|e| e.for_train_step(name))
         })
     }
 

@@ -43,6 +43,18 @@ impl From<candle_core::Error> for Error {
     }
 }
 
+impl Error {
+    /// The error as a plugin returns it from `train_step`: prefixed with the model's name, except
+    /// a non-finite step, whose text must begin with [`plugin_api::NON_FINITE_STEP`] so that the
+    /// engine can tell that nothing changed (the engine names the plugin itself).
+    pub fn for_train_step(&self, model: &str) -> String {
+        match self {
+            Error::NonFinite { .. } => self.to_string(),
+            _ => format!("{model}: {self}"),
+        }
+    }
+}
+
 /// The first non-empty line of `s`, trimmed.
 pub(crate) fn first_line(s: &str) -> String {
     s.lines()

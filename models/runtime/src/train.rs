@@ -102,18 +102,28 @@ fn loss_and_grads(
     }
     let value = f64::from(loss.flatten_all()?.to_vec1::<f32>()?[0]);
     if !value.is_finite() {
+        // The weights are where a diverging run shows first: name the groups that hold
+        // non-finite ones, or say that none does (the forward pass itself overflowed).
+        let weights: HostGrads = store.values()?.into_iter().map(Some).collect();
+        let groups = non_finite_groups(store, &weights);
+        let where_ = if groups.is_empty() {
+            "every weight is finite".to_string()
+        } else {
+            format!("non-finite weights in {groups}")
+        };
         return Err(Error::NonFinite {
             what: "loss",
             step,
-            detail: format!("{pass} (loss = {value})"),
+            detail: format!("{pass} (loss = {value}; {where_})"),
         });
     }
     let grads = host_grads(store, &loss)?;
-    if let Some(name) = first_non_finite(store, &grads) {
+    let groups = non_finite_groups(store, &grads);
+    if !groups.is_empty() {
         return Err(Error::NonFinite {
             what: "gradient",
             step,
-            detail: format!("{pass} (parameter '{name}')"),
+            detail: format!("{pass} (in {groups})"),
         });
     }
     Ok((value, grads))
@@ -132,13 +142,33 @@ pub fn host_grads(store: &ParamStore, loss: &Tensor) -> Result<HostGrads> {
         .collect()
 }
 
-fn first_non_finite<'a>(store: &'a ParamStore, grads: &HostGrads) -> Option<&'a str> {
-    store
-        .params()
+/// How many groups shown by name before the rest are only counted.
+const GROUPS_SHOWN: usize = 3;
+
+/// The parameter groups (and within each, the first parameter) whose values hold a NaN or an
+/// infinity, in model order: "group 'a' (parameter 'a.weight')", "groups 'a' (...), 'b' (...)
+/// and 4 more"; empty when all are finite.
+fn non_finite_groups(store: &ParamStore, values: &HostGrads) -> String {
+    let mut found: Vec<(usize, &str)> = Vec::new();
+    for (p, v) in store.params().iter().zip(values) {
+        let bad = v.as_ref().is_some_and(|v| v.iter().any(|x| !x.is_finite()));
+        if bad && !found.iter().any(|&(g, _)| g == p.group()) {
+            found.push((p.group(), p.name()));
+        }
+    }
+    found.sort_by_key(|&(g, _)| g);
+    let named: Vec<String> = found
         .iter()
-        .zip(grads)
-        .find(|(_, g)| g.as_ref().is_some_and(|g| g.iter().any(|x| !x.is_finite())))
-        .map(|(p, _)| p.name())
+        .take(GROUPS_SHOWN)
+        .map(|&(g, p)| format!("'{}' (parameter '{p}')", store.groups()[g].name()))
+        .collect();
+    let more = found.len().saturating_sub(GROUPS_SHOWN);
+    match found.len() {
+        0 => String::new(),
+        1 => format!("group {}", named[0]),
+        _ if more == 0 => format!("groups {}", named.join(", ")),
+        _ => format!("groups {} and {more} more", named.join(", ")),
+    }
 }
 
 /// Global L2 norm over all gradients, accumulated in f64.

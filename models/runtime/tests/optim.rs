@@ -463,6 +463,24 @@ fn non_finite_gradient_is_reported_with_the_parameter() {
         .step(&s, &p, || Ok(s.params()[0].tensor().sqrt()?.sum_all()?))
         .unwrap_err()
         .to_string();
-    assert_eq!(e, "non-finite gradient at step 0 (parameter 'a.weight'); parameters and optimizer state left unchanged");
+    assert_eq!(e, "non-finite gradient at step 0 (in group 'a' (parameter 'a.weight')); parameters and optimizer state left unchanged");
+    // The engine recognises it as a step that changed nothing (it may skip the batch).
+    assert!(plugin_api::is_non_finite_step(&e));
     assert_eq!(vals(&s), vec![vec![0.0], vec![1.0], vec![1.0]]);
+    // Gradients non-finite in both groups name both; a non-finite loss with finite weights says so.
+    let s = store(&[0.0], &[1.0], &[0.0]);
+    let mut t = Trainer::new(spec(OptimizerKind::Sgd), &s).unwrap();
+    let e = t
+        .step(&s, &p, || {
+            let mut total = Tensor::new(0f32, &Device::Cpu)?;
+            for q in s.params() {
+                total = (total + q.tensor().sqrt()?.sum_all()?)?;
+            }
+            Ok(total)
+        })
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("(in groups 'a' (parameter 'a.weight'), 'b' (parameter 'b.weight'))"), "{e}");
+    let e = t.step(&s, &p, || Ok((quad_loss(&s, 0.5)? * f64::NAN)?)).unwrap_err().to_string();
+    assert!(e.contains("every weight is finite") && plugin_api::is_non_finite_step(&e), "{e}");
 }

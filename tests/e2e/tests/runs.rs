@@ -83,6 +83,33 @@ fn tiny_run_trains_and_writes_the_run_directory() {
     assert!(stdout.contains("baseline persistence/nrmse"), "{stdout}");
 }
 
+/// `train.min_steps` raises the epochs of a small training set, never lowers them; the cosine
+/// schedule spans the raised count.
+#[test]
+fn min_steps_trains_a_small_set_for_more_epochs() {
+    let dir = temp_dir("min-steps");
+    let out = tiny_run(&dir, &["--name", "r", "--epochs", "1", "--set", "train.min_steps=10", "--set", "schedule.kind=cosine", "--set", "schedule.interval=epoch"]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    let run = dir.join("runs/r");
+    let rows = read_csv(&run.join("metrics.csv"));
+    let steps_per_epoch: u64 = rows[0]["step"].parse().unwrap();
+    let expected = 10u64.div_ceil(steps_per_epoch);
+    assert!(expected > 1, "the tiny set makes {steps_per_epoch} steps per epoch");
+    assert_eq!(rows.len() as u64, expected, "{stderr}");
+    assert!(rows.last().unwrap()["step"].parse::<u64>().unwrap() >= 10);
+    assert!(stderr.contains(&format!("so the run trains {expected} epochs instead of 1")), "{stderr}");
+    // The schedule decays over the epochs trained: the last epoch's rate is below the first's.
+    let lr = |r: &std::collections::HashMap<String, String>| r["lr/base"].parse::<f64>().unwrap();
+    assert!(lr(rows.last().unwrap()) < lr(&rows[0]), "{rows:?}");
+    let summary: serde_json::Value = serde_json::from_str(&fs::read_to_string(run.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["epochs"].as_u64(), Some(expected));
+    // More epochs than min_steps needs stay as given.
+    let out = tiny_run(&dir, &["--name", "more", "--epochs", "4", "--set", "train.min_steps=2"]).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    assert_eq!(read_csv(&dir.join("runs/more/metrics.csv")).len(), 4);
+}
+
 #[test]
 fn test_curves_and_early_stopping_on_request() {
     let dir = temp_dir("test-every");
@@ -361,7 +388,10 @@ fn non_finite_loss_stops_the_run_and_keeps_the_last_good_checkpoint() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     let errors = error_lines(&stderr);
     assert_eq!(errors.len(), 1, "{stderr}");
-    assert!(errors[0].contains("non-finite"), "{}", errors[0]);
+    // It names the model, the step, where the non-finite values are, and what to try.
+    for part in ["model plugin `fno2d`: non-finite", "(epoch 2)", "(loss = NaN; every weight is finite)", "optim.lr (now 0.003)", "train.on_nonfinite", "the last good checkpoint is"] {
+        assert!(errors[0].contains(part), "{part}: {}", errors[0]);
+    }
     let ckpt = dir.join("runs/nan/checkpoints");
     let last = fs::read_link(ckpt.join("last")).unwrap();
     assert!(last.to_str().unwrap().starts_with("epoch-000"), "{last:?}");
@@ -369,6 +399,37 @@ fn non_finite_loss_stops_the_run_and_keeps_the_last_good_checkpoint() {
     assert!(state.contains("\"selection_value\""), "{state}");
     let rows = read_csv(&dir.join("runs/nan/metrics.csv"));
     assert!(rows.iter().all(|r| r["train/loss"].parse::<f64>().unwrap().is_finite()));
+}
+
+/// `train.on_nonfinite = "skip"`: a step with a non-finite loss changes nothing and the run goes
+/// on (logged per step and per epoch); `skip_limit` such steps in a row end it as "stop" would.
+#[test]
+fn non_finite_steps_are_skipped_on_request_up_to_the_limit() {
+    let dir = temp_dir("nan-skip");
+    let diverge = ["--set", "schedule.kind=step", "--set", "schedule.step_size=1", "--set", "schedule.gamma=1e12", "--set", "train.on_nonfinite=skip"];
+    let out = tiny_run(&dir, &[&["--name", "skip", "--epochs", "2", "--set", "train.skip_limit=1000"][..], &diverge[..]].concat()).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    let run = dir.join("runs/skip");
+    let lines: Vec<serde_json::Value> = fs::read_to_string(run.join("metrics.jsonl")).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let skipped: Vec<_> = lines.iter().filter(|l| l.get("skipped").is_some()).collect();
+    assert!(!skipped.is_empty() && skipped.iter().all(|l| l["epoch"] == 2 && l.get("train/loss").is_none()), "{lines:?}");
+    assert!(skipped[0]["skipped"].as_str().unwrap().contains("non-finite"), "{:?}", skipped[0]);
+    assert!(stderr.contains(&format!("epoch 2: {} of", skipped.len())), "{stderr}");
+    // The epoch-1 checkpoint stays the best; the run finished and scored it.
+    let summary: serde_json::Value = serde_json::from_str(&fs::read_to_string(run.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["best_epoch"].as_u64(), Some(1), "{summary}");
+
+    let out = tiny_run(&dir, &[&["--name", "limit", "--epochs", "3", "--set", "train.skip_limit=2"][..], &diverge[..]].concat()).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let errors = error_lines(&stderr);
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert_eq!(errors[0].matches("training stopped").count(), 1, "{}", errors[0]);
+    assert!(errors[0].contains("2 non-finite steps in a row, the last: model plugin `fno2d`") && !errors[0].contains("to skip such batches"), "{}", errors[0]);
+    let out = tiny_run(&dir, &["--name", "bad", "--set", "train.on_nonfinite=ignore"]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success() && error_lines(&stderr)[0].contains("train.on_nonfinite"), "{stderr}");
 }
 
 /// Presets by name from any directory, `engine config --list`, `engine config` failing on an

@@ -82,6 +82,9 @@ fn bad_sweep_files_are_one_line_errors_before_any_run() {
         ("bad-base", "[sweep]\nconfig = \"nope.toml\"\n[grid]\nseed = [0]\n", "`sweep.config` = `nope.toml`"),
         ("bad-type", "[grid]\ntrain.epochs = [\"many\"]\n", "train.epochs"),
         ("duplicate", "[grid]\nseed = [0, 1, 1]\n", "lists 1 twice"),
+        ("variant-no-scheduler", "[grid]\nscheduler = [\"v\"]\n[variants.v]\noptim.lr = 1e-3\n", "[variants.v] has no `scheduler` key"),
+        ("variant-grid-key", "[grid]\nscheduler = [\"v\"]\noptim.lr = [1e-3]\n[variants.v]\nscheduler = \"tempbalance\"\noptim.lr = 1e-3\n", "sets `optim.lr`, which is a grid key"),
+        ("variant-bad-plugin", "[grid]\nscheduler = [\"v\"]\n[variants.v]\nscheduler = \"tempbalanse\"\n", "no scheduler plugin named `tempbalanse`"),
     ];
     for (name, text, expect) in cases {
         let file = dir.join(format!("{name}.toml"));
@@ -105,6 +108,44 @@ fn bad_sweep_files_are_one_line_errors_before_any_run() {
     let (_, stderr) = texts(&out);
     assert!(!out.status.success());
     assert!(error_lines(&stderr)[0].contains("holds another sweep"), "{stderr}");
+    // The same sweep from a checkout at another path (a study committed to the repository and
+    // continued on another machine): the base configuration's text decides, not where it lives.
+    let moved = dir.join("elsewhere/configs");
+    fs::create_dir_all(&moved).unwrap();
+    fs::copy(&base, moved.join("fno2d-diffreact.toml")).unwrap();
+    fs::write(&good, format!("[sweep]\nconfig = \"{}\"\n[set]\ntrain.epochs = 1\n{}\n[grid]\nseed = [0]\n", moved.join("fno2d-diffreact.toml").display(), tiny_sets())).unwrap();
+    let out = sweep_cmd(&dir, &[good.to_str().unwrap()]).output().unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("0 run now, 1 already done"), "{stdout}");
+}
+
+/// A scheduler variant (`[variants.<name>]`: a plugin with its own settings) is a scheduler of the
+/// sweep by that name: in run names, tables and comparisons; its runs get the settings.
+#[test]
+fn scheduler_variants_run_with_their_settings_under_their_names() {
+    let dir = temp_dir("sweep-variants");
+    let base = repo_root().join("configs/fno2d-diffreact.toml");
+    let file = dir.join("variants.toml");
+    let text = format!(
+        "[sweep]\nconfig = \"{}\"\n[set]\ntrain.epochs = 1\n{}\n[grid]\nscheduler = [\"constant-lr\", \"tb-wide\"]\nseed = [0, 1]\n[variants.tb-wide]\nscheduler = \"tempbalance\"\nplugins.tempbalance.s_max = 2.0\n",
+        base.display(),
+        tiny_sets()
+    );
+    fs::write(&file, text).unwrap();
+    let out = sweep_cmd(&dir, &[file.to_str().unwrap(), "--jobs", "2"]).output().unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("4 run now"), "{stdout}");
+    let run = dir.join("sweep/runs/scheduler-tb-wide__seed-1");
+    let resolved = fs::read_to_string(run.join("config.resolved.toml")).unwrap();
+    assert!(resolved.contains("scheduler = \"tempbalance\""), "{resolved}");
+    let section = &resolved[resolved.find("[plugins.tempbalance]").expect("tempbalance settings")..];
+    assert!(section.lines().any(|l| l.trim() == "s_max = 2.0"), "{resolved}");
+    let other = fs::read_to_string(dir.join("sweep/runs/scheduler-constant-lr__seed-1/config.resolved.toml")).unwrap();
+    assert!(other.contains("scheduler = \"constant-lr\"") && !other.contains("s_max = 2.0"), "{other}");
+    let report = fs::read_to_string(dir.join("sweep/report.md")).unwrap();
+    assert!(report.contains("tb-wide"), "{report}");
 }
 
 /// The tiny settings as [set] lines.
