@@ -145,6 +145,11 @@ pub struct TrainConfig {
     /// Write TensorBoard event files into `<run>/tensorboard/` (scalars per step, per epoch, per
     /// analysis).
     pub tensorboard: bool,
+    /// PDE training loss: `mse` (PDEBench's, on the fields the model sees) or `nrmse` (each
+    /// channel's squared error divided by the channel's mean square over the training split, in
+    /// physical units: the squared nRMSE with the training split's denominators, so the loss
+    /// weighs channels as the reported metric does).
+    pub loss: TrainLoss,
     /// A step whose loss or gradient is NaN or infinite: `stop` ends the run (the last good
     /// checkpoint stays), `skip` leaves the weights as they were and goes on with the next batch.
     pub on_nonfinite: OnNonFinite,
@@ -172,10 +177,19 @@ impl Default for TrainConfig {
             early_stop_patience: 0,
             normalize: "channel".into(),
             tensorboard: true,
+            loss: TrainLoss::Mse,
             on_nonfinite: OnNonFinite::Stop,
             skip_limit: 5,
         }
     }
+}
+
+/// The PDE training loss (`train.loss`).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum TrainLoss {
+    Mse,
+    Nrmse,
 }
 
 /// What a non-finite training step does (`train.on_nonfinite`).
@@ -456,6 +470,9 @@ impl Config {
         }
         if self.train.epochs == 0 {
             return bad("train.epochs", "must be at least 1");
+        }
+        if self.train.loss == TrainLoss::Nrmse && self.task == "text-classification" {
+            return bad("train.loss", "= \"nrmse\" is for PDE tasks (text models train on cross-entropy)");
         }
         if self.train.skip_limit == 0 {
             return bad("train.skip_limit", "must be at least 1");

@@ -17,6 +17,8 @@ pub struct PdeData {
     t_train: usize,
     /// Per-channel normalisation the model sees (`train.normalize = "channel"`).
     pub normalizer: Option<Normalizer>,
+    /// Per-channel weights of the training loss (`train.loss = "nrmse"`), for the model.
+    pub loss_weights: Option<Vec<f64>>,
 }
 
 /// Per-channel unit-Gaussian normalisation (neuraloperator's unit Gaussian normaliser, one mean
@@ -27,6 +29,25 @@ pub struct PdeData {
 pub struct Normalizer {
     pub mean: Vec<f64>,
     pub std: Vec<f64>,
+}
+
+/// The channel weights that make a mean squared error the squared nRMSE with the training
+/// split's denominators: nRMSE divides each channel's error by the root of its mean square in
+/// physical units, (mean^2 + std^2). On normalised fields an error is std times smaller, so the
+/// weight is std^2 / (mean^2 + std^2); on raw fields 1 / (mean^2 + std^2). Scaled to mean 1, so
+/// the loss stays on MSE's scale (gradient clipping and weight decay keep their meaning).
+pub fn nrmse_loss_weights(stats: &Normalizer, normalised: bool) -> Vec<f64> {
+    let raw: Vec<f64> = stats
+        .mean
+        .iter()
+        .zip(&stats.std)
+        .map(|(m, s)| {
+            let square = (m * m + s * s).max(f64::MIN_POSITIVE);
+            if normalised { s * s / square } else { 1.0 / square }
+        })
+        .collect();
+    let mean = raw.iter().sum::<f64>() / raw.len() as f64;
+    raw.iter().map(|w| (w / mean).max(1e-12)).collect()
 }
 
 impl Normalizer {
@@ -110,6 +131,12 @@ impl PdeData {
             "none" => None,
             other => return Err(EngineError::Config(format!("`train.normalize` is `{other}`; use \"channel\" or \"none\""))),
         };
+        let loss_weights = (cfg.train.loss == crate::config::TrainLoss::Nrmse).then(|| {
+            let stats = normalizer.clone().unwrap_or_else(|| Normalizer::fit(&dataset, &split.train));
+            let weights = nrmse_loss_weights(&stats, normalizer.is_some());
+            tracing::info!("train.loss = \"nrmse\": channel weights {:?} (mean 1)", weights.iter().map(|w| format!("{w:.3e}")).collect::<Vec<_>>());
+            weights
+        });
         if let Some(n) = &normalizer {
             tracing::info!("normalising channels by training statistics: mean {:?}, std {:?}", n.mean.iter().map(|v| format!("{v:.3e}")).collect::<Vec<_>>(), n.std.iter().map(|v| format!("{v:.3e}")).collect::<Vec<_>>());
         }
@@ -129,6 +156,7 @@ impl PdeData {
             t_train: cfg.train.t_train,
             dataset,
             normalizer,
+            loss_weights,
         })
     }
 

@@ -98,14 +98,19 @@ impl Task {
     /// so `engine analyze` can rebuild the model).
     pub fn data_json(&self, cfg: &Config) -> String {
         match self {
-            Task::Pde(d) => serde_json::json!({
-                "task": "pde-rollout",
-                "channels": d.channels(),
-                "spatial": d.spatial(),
-                "initial_step": cfg.train.initial_step,
-                "t_train": cfg.train.t_train,
-            })
-            .to_string(),
+            Task::Pde(d) => {
+                let mut json = serde_json::json!({
+                    "task": "pde-rollout",
+                    "channels": d.channels(),
+                    "spatial": d.spatial(),
+                    "initial_step": cfg.train.initial_step,
+                    "t_train": cfg.train.t_train,
+                });
+                if let Some(w) = &d.loss_weights {
+                    json["loss_weights"] = serde_json::json!(w);
+                }
+                json.to_string()
+            }
             Task::Text(t) => t.data_json(),
         }
     }

@@ -11,14 +11,17 @@ use candle_core::Tensor;
 use plugin_api::LayerWeights;
 
 /// The `ModelInit.data` JSON of a PDE task:
-/// `{"task":"pde-rollout","channels":C,"spatial":[X,Y],"initial_step":S,"t_train":T}`.
-/// Other keys are ignored, so the engine can add descriptive fields without breaking models.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `{"task":"pde-rollout","channels":C,"spatial":[X,Y],"initial_step":S,"t_train":T}`, and
+/// optionally `"loss_weights":[w_1, .., w_C]` (positive; each channel's squared error in the
+/// training loss is weighted). Other keys are ignored, so the engine can add descriptive fields
+/// without breaking models.
+#[derive(Debug, Clone, PartialEq)]
 pub struct PdeData {
     pub channels: usize,
     pub spatial: Vec<usize>,
     pub initial_step: usize,
     pub t_train: usize,
+    pub loss_weights: Option<Vec<f32>>,
 }
 
 impl PdeData {
@@ -79,11 +82,31 @@ impl PdeData {
                 "t_train ({t_train}) must be larger than initial_step ({initial_step})"
             )));
         }
+        let loss_weights = match obj.get("loss_weights") {
+            None => None,
+            Some(value) => {
+                let weights = value
+                    .as_array()
+                    .and_then(|a| {
+                        a.iter()
+                            .map(|x| x.as_f64().filter(|w| w.is_finite() && *w > 0.0))
+                            .collect::<Option<Vec<_>>>()
+                    })
+                    .filter(|w| w.len() == channels)
+                    .ok_or_else(|| {
+                        err(format!(
+                            "key 'loss_weights' must be {channels} positive numbers (one per channel), got {value}"
+                        ))
+                    })?;
+                Some(weights.into_iter().map(|w| w as f32).collect())
+            }
+        };
         Ok(Self {
             channels,
             spatial,
             initial_step,
             t_train,
+            loss_weights,
         })
     }
 
@@ -91,6 +114,7 @@ impl PdeData {
         RolloutSpec {
             initial_step: self.initial_step,
             t_train: self.t_train,
+            loss_weights: self.loss_weights.clone(),
         }
     }
 
@@ -187,9 +211,12 @@ mod tests {
                 channels: 4,
                 spatial: vec![64, 64],
                 initial_step: 10,
-                t_train: 21
+                t_train: 21,
+                loss_weights: None,
             }
         );
+        let d = PdeData::from_json(r#"{"task":"pde-rollout","channels":2,"spatial":[8],"initial_step":2,"t_train":3,"loss_weights":[0.5,1.5]}"#).unwrap();
+        assert_eq!(d.rollout().loss_weights, Some(vec![0.5, 1.5]));
         let cases = [
             ("[]", "must be a JSON object"),
             (
@@ -211,6 +238,14 @@ mod tests {
             (
                 r#"{"task":"pde-rollout","channels":1,"spatial":[8],"initial_step":3,"t_train":3}"#,
                 "t_train (3) must be larger",
+            ),
+            (
+                r#"{"task":"pde-rollout","channels":2,"spatial":[8],"initial_step":2,"t_train":3,"loss_weights":[1.0]}"#,
+                "key 'loss_weights' must be 2 positive numbers",
+            ),
+            (
+                r#"{"task":"pde-rollout","channels":2,"spatial":[8],"initial_step":2,"t_train":3,"loss_weights":[1.0,-1.0]}"#,
+                "key 'loss_weights' must be 2 positive numbers",
             ),
         ];
         for (json, want) in cases {

@@ -68,7 +68,7 @@ pub fn pushforward_loss(
             pred = pred.detach();
         } else {
             let target = u.narrow(tax, t, 1)?.squeeze(tax)?;
-            let mse = (&pred - target)?.sqr()?.mean_all()?;
+            let mse = spec.frame_loss(&pred, &target)?;
             total = Some(match total.take() {
                 None => mse,
                 Some(acc) => (acc + mse)?,

@@ -6,20 +6,23 @@
 //! frame `[B, X.., C]`. Predictions are fed back (no teacher forcing) for t = S..T-1.
 //!
 //! Training loss = sum over t of MSE(pred_t, u_t), each MSE a mean over batch, space and channels
-//! (PDEBench's autoregressive loss). Prediction = `[B, X.., T, C]` with the first S frames copied
+//! (PDEBench's autoregressive loss); with channel weights (`loss_weights` of the data description)
+//! each channel's squared error is weighted. Prediction = `[B, X.., T, C]` with the first S frames copied
 //! from `u`.
 
 use crate::error::{Error, Result};
 use crate::ops::shift_append;
 use candle_core::Tensor;
 
-/// Rollout lengths.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Rollout lengths, and how a predicted frame's error counts in the training loss.
+#[derive(Debug, Clone, PartialEq)]
 pub struct RolloutSpec {
     /// S: frames given as input.
     pub initial_step: usize,
     /// T: frames in the rolled-out trajectory (including the S given ones).
     pub t_train: usize,
+    /// Per-channel weights of the squared error (None: plain MSE).
+    pub loss_weights: Option<Vec<f32>>,
 }
 
 impl RolloutSpec {
@@ -33,6 +36,20 @@ impl RolloutSpec {
         Ok(Self {
             initial_step,
             t_train,
+            loss_weights: None,
+        })
+    }
+
+    /// The training loss of one predicted frame `[B, X.., C]`: the mean of the squared error,
+    /// each channel's weighted when [`RolloutSpec::loss_weights`] is set.
+    pub fn frame_loss(&self, pred: &Tensor, target: &Tensor) -> Result<Tensor> {
+        let sq = (pred - target)?.sqr()?;
+        Ok(match &self.loss_weights {
+            None => sq.mean_all()?,
+            Some(w) => {
+                let w = Tensor::from_slice(w, w.len(), pred.device())?.to_dtype(sq.dtype())?;
+                sq.broadcast_mul(&w)?.mean_all()?
+            }
         })
     }
 
@@ -102,7 +119,7 @@ impl RolloutSpec {
         let mut total: Option<Tensor> = None;
         self.run(u, step, false, |t, pred| {
             let target = u.narrow(tax, t, 1)?.squeeze(tax)?;
-            let mse = (pred - target)?.sqr()?.mean_all()?;
+            let mse = self.frame_loss(pred, &target)?;
             total = Some(match total.take() {
                 None => mse,
                 Some(acc) => (acc + mse)?,
@@ -128,5 +145,26 @@ impl RolloutSpec {
         let given = u.narrow(tax, 0, self.initial_step)?.detach();
         let rolled = Tensor::stack(&preds, tax)?;
         Ok(Tensor::cat(&[&given, &rolled], tax)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use candle_core::Device;
+
+    /// A weighted frame loss is the mean over every element of w_c * (pred - target)^2.
+    #[test]
+    fn frame_loss_weights_each_channel() {
+        let dev = Device::Cpu;
+        // [B=1, X=2, C=2]: errors 1, 2 in channel 0 and 3, 4 in channel 1.
+        let pred = Tensor::from_slice(&[1f32, 3.0, 2.0, 4.0], (1, 2, 2), &dev).unwrap();
+        let target = Tensor::zeros((1, 2, 2), candle_core::DType::F32, &dev).unwrap();
+        let mut spec = RolloutSpec::new(1, 2).unwrap();
+        let plain = spec.frame_loss(&pred, &target).unwrap().to_scalar::<f32>().unwrap();
+        assert_eq!(plain, (1.0 + 4.0 + 9.0 + 16.0) / 4.0);
+        spec.loss_weights = Some(vec![2.0, 0.5]);
+        let weighted = spec.frame_loss(&pred, &target).unwrap().to_scalar::<f32>().unwrap();
+        assert_eq!(weighted, (2.0 * (1.0 + 4.0) + 0.5 * (9.0 + 16.0)) / 4.0);
     }
 }

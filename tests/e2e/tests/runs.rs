@@ -110,6 +110,31 @@ fn min_steps_trains_a_small_set_for_more_epochs() {
     assert_eq!(read_csv(&dir.join("runs/more/metrics.csv")).len(), 4);
 }
 
+/// `train.loss = "nrmse"`: the model trains on each channel's squared error divided by the
+/// channel's mean square (training split, physical units), the weights the reported nRMSE gives
+/// channels; scaled to mean 1 and logged. Refused for text tasks.
+#[test]
+fn nrmse_loss_weights_channels_as_the_metric_does() {
+    let dir = temp_dir("nrmse-loss");
+    let raw = ["--epochs", "1", "--set", "train.normalize=none"];
+    let out = tiny_run(&dir, &[&["--name", "n", "--set", "train.loss=nrmse"][..], &raw[..]].concat()).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    let line = stderr.lines().find(|l| l.contains("train.loss = \"nrmse\": channel weights")).unwrap_or_else(|| panic!("{stderr}"));
+    let inside = &line[line.find('[').unwrap() + 1..line.rfind(']').unwrap()];
+    let weights: Vec<f64> = inside.split(',').map(|w| w.trim().trim_matches('"').parse().unwrap()).collect();
+    assert_eq!(weights.len(), 2, "{line}");
+    assert!((weights.iter().sum::<f64>() / 2.0 - 1.0).abs() < 1e-3, "{line}");
+    assert!((weights[0] - weights[1]).abs() > 0.1, "the two channels have different scales: {line}");
+    let out = tiny_run(&dir, &[&["--name", "m"][..], &raw[..]].concat()).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let loss = |name: &str| read_csv(&dir.join("runs").join(name).join("metrics.csv"))[0]["train/loss"].parse::<f64>().unwrap();
+    assert!((loss("n") - loss("m")).abs() > 1e-3 * loss("m"), "nrmse {} vs mse {}", loss("n"), loss("m"));
+    let out = engine().current_dir(repo_root()).args(["config", "--config", "configs/bert-trec.toml", "--set", "train.loss=nrmse"]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success() && error_lines(&stderr)[0].contains("train.loss"), "{stderr}");
+}
+
 #[test]
 fn test_curves_and_early_stopping_on_request() {
     let dir = temp_dir("test-every");
