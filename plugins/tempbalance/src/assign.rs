@@ -66,6 +66,14 @@ pub fn log2_share(values: &[f64]) -> Vec<f64> {
     values.iter().map(|m| n * m.log2() / sum).collect()
 }
 
+/// `s_auto`: the sigmoid scale log10(max/min) of the units' metrics, so that the saturated
+/// multipliers 10^(±s/2) span exactly the ratio of the largest to the smallest metric. None
+/// unless every metric is positive.
+pub fn auto_scale(values: &[f64]) -> Option<f64> {
+    let (lo, hi) = min_max(values);
+    (lo > 0.0).then(|| (hi / lo).log10())
+}
+
 fn min_max(values: &[f64]) -> (f64, f64) {
     values
         .iter()
@@ -103,6 +111,12 @@ pub fn multipliers(
         ));
     }
     let raw = match cfg.assignment {
+        Assignment::Sigmoid if cfg.s_auto => {
+            let s = auto_scale(values).ok_or_else(|| {
+                format!("s_auto needs positive metrics; the smallest {metric} is {lo}")
+            })?;
+            std_sigmoid(values, s, s, cfg.temperature)
+        }
         Assignment::Sigmoid => std_sigmoid(values, cfg.s_min, cfg.s_max, cfg.temperature),
         Assignment::Linear => linear_map(values, cfg.s1, cfg.s2),
         Assignment::Rank => rank(values, cfg.s1, cfg.s2),
@@ -152,6 +166,27 @@ mod tests {
         for (x, y) in a.iter().zip(b) {
             assert!((x - y).abs() <= tol, "{a:?} vs {b:?}");
         }
+    }
+
+    /// s_auto: s = log10(max/min), so the multipliers stay inside (min/max)^(1/2) ..
+    /// (max/min)^(1/2) and the most and least trained units differ by less than max/min.
+    #[test]
+    fn auto_scale_spans_the_metric_ratio() {
+        let alphas = [2.0, 3.0, 4.0, 8.0];
+        let s = auto_scale(&alphas).unwrap();
+        assert!((s - 4f64.log10()).abs() < 1e-12);
+        let cfg = TbConfig { s_auto: true, ..TbConfig::default() };
+        let labels: Vec<String> = (0..4).map(|i| format!("u{i}")).collect();
+        let m = multipliers(&cfg, "alpha", &alphas, &labels).unwrap();
+        close(&m, &std_sigmoid(&alphas, s, s, 10.0), 1e-12);
+        assert!(m[3] / m[0] < 4.0 && m[3] / m[0] > 3.9, "{m:?}");
+        assert!(m.iter().all(|x| *x > 0.5 - 1e-9 && *x < 2.0 + 1e-9), "{m:?}");
+        // Metrics that even out switch balancing off gradually.
+        let close_alphas = [3.9, 4.0, 4.1];
+        let m = multipliers(&cfg, "alpha", &close_alphas, &labels[..3]).unwrap();
+        assert!(m.iter().all(|x| (x - 1.0).abs() < 0.03), "{m:?}");
+        let e = multipliers(&cfg, "alpha", &[-1.0, 2.0], &labels[..2]).unwrap_err();
+        assert!(e.contains("s_auto needs positive metrics"), "{e}");
     }
 
     #[test]

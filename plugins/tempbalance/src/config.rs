@@ -124,6 +124,9 @@ pub struct TbConfig {
     pub s_min: f64,
     /// Sigmoid scale for units above the mean.
     pub s_max: f64,
+    /// Sigmoid scale from the metric's spread instead of `s_min`/`s_max`: s = log10(max/min) over
+    /// the balanced units, at every analysis (our addition; no per-data-size grid).
+    pub s_auto: bool,
     /// Lower end of the `linear` / `rank` multiplier range.
     pub s1: f64,
     /// Upper end of the `linear` / `rank` multiplier range.
@@ -157,6 +160,7 @@ impl Default for TbConfig {
             temperature: 10.0,
             s_min: DEFAULT_S,
             s_max: DEFAULT_S,
+            s_auto: false,
             s1: 0.5,
             s2: 1.5,
             unit: Unit::Layer,
@@ -194,6 +198,11 @@ s_min = 1.0
 # sigmoid scale s for units above the mean metric. Default: the same s (SciML passes lr_slope,
 # equal to lr_min_ratio in every TB row).
 s_max = 1.0
+# sigmoid scale chosen at every analysis from the metric's spread over the balanced units:
+# s = log10(max / min), so that the fastest and slowest unit's rates differ by at most the ratio
+# of their metrics, and balancing fades as the metrics even out. Replaces s_min and s_max. Not in
+# the reference (our addition, docs/tempbalance.md); default false = the reference's fixed s.
+s_auto = false
 # linear / rank: lower end of the multiplier range. Default: [TB]/[MB] lr_min_ratio = 0.5.
 s1 = 0.5
 # linear / rank: upper end. Default: [TB] lr_max_ratio = 1.5 = [MB] lr_min_ratio + lr_slope.
@@ -223,12 +232,13 @@ exclude_last = false
 normalize = false
 "#;
 
-const KEYS: [&str; 15] = [
+const KEYS: [&str; 16] = [
     "assignment",
     "metric",
     "temperature",
     "s_min",
     "s_max",
+    "s_auto",
     "s1",
     "s2",
     "unit",
@@ -346,6 +356,7 @@ impl TbConfig {
                 }
                 "s_min" => cfg.s_min = finite_at_least(k, get_f64(k, value)?, 0.0, false)?,
                 "s_max" => cfg.s_max = finite_at_least(k, get_f64(k, value)?, 0.0, false)?,
+                "s_auto" => cfg.s_auto = get_bool(k, value)?,
                 "s1" => cfg.s1 = finite_at_least(k, get_f64(k, value)?, 0.0, false)?,
                 "s2" => cfg.s2 = finite_at_least(k, get_f64(k, value)?, 0.0, false)?,
                 "unit" => cfg.unit = choice(k, value, &[Unit::Layer, Unit::Block], Unit::as_str)?,
@@ -371,6 +382,12 @@ impl TbConfig {
                 }
             }
         }
+        if cfg.s_auto && cfg.assignment != Assignment::Sigmoid {
+            return Err(err(format!(
+                "key `s_auto` sets the sigmoid's scale, but assignment is \"{}\"; use assignment = \"sigmoid\"",
+                cfg.assignment.as_str()
+            )));
+        }
         if cfg.interval == 0 && cfg.interval_unit == IntervalUnit::Epochs {
             return Err(err(
                 "key `interval` is 0 with interval_unit = \"epochs\"; use >= 1, or 0 with interval_unit = \"steps\" for the automatic min(100, steps_per_epoch / 10)".into(),
@@ -387,12 +404,14 @@ impl TbConfig {
             .map(|k| format!("\"{}\"", k.as_str()))
             .collect();
         format!(
-            "assignment = \"{}\"\nmetric = \"{}\"\ntemperature = {:?}\ns_min = {:?}\ns_max = {:?}\ns1 = {:?}\ns2 = {:?}\nunit = \"{}\"\ninterval = {}\ninterval_unit = \"{}\"\nkinds = [{}]\nmin_eigs = {}\nexclude_first = {}\nexclude_last = {}\nnormalize = {}\n",
+            "assignment = \"{}\"\nmetric = \"{}\"\ntemperature = {:?}\ns_min = {:?}\ns_max = {:?}\n{}s1 = {:?}\ns2 = {:?}\nunit = \"{}\"\ninterval = {}\ninterval_unit = \"{}\"\nkinds = [{}]\nmin_eigs = {}\nexclude_first = {}\nexclude_last = {}\nnormalize = {}\n",
             self.assignment.as_str(),
             self.metric.as_str(),
             self.temperature,
             self.s_min,
             self.s_max,
+            // Only when set, so that the fingerprints of runs from before the key stay valid.
+            if self.s_auto { "s_auto = true\n" } else { "" },
             self.s1,
             self.s2,
             self.unit.as_str(),

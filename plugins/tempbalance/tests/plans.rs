@@ -795,6 +795,11 @@ fn configuration_errors_name_the_key_on_one_line() {
         ("kinds = [\"lin\"]", &["`kinds`", "\"lin\"", "conv2d"]),
         ("kinds = [1]", &["`kinds`", "integer"]),
         ("kinds = []", &["`kinds`", "empty"]),
+        ("s_auto = 1", &["`s_auto`", "boolean"]),
+        (
+            "s_auto = true\nassignment = \"linear\"",
+            &["`s_auto`", "assignment = \"sigmoid\""],
+        ),
         (
             "assignment = \"cosine\"",
             &[
