@@ -389,18 +389,23 @@ impl Sweep {
     }
 }
 
-/// Whether two fingerprints describe the same sweep: equal in everything but the base
-/// configuration's path.
-pub fn same_sweep(a: &str, b: &str) -> bool {
-    let content = |s: &str| {
+/// Whether a sweep directory made with fingerprint `old` may continue as `new`: equal in
+/// everything but the base configuration's path, and every variant of `old` still there with the
+/// same settings (new variants may be added, as grid values may).
+pub fn same_sweep(old: &str, new: &str) -> bool {
+    let split = |s: &str| {
         serde_json::from_str::<serde_json::Value>(s).ok().map(|mut v| {
-            if let Some(o) = v.as_object_mut() {
+            let variants = v.as_object_mut().and_then(|o| {
                 o.remove("config");
-            }
-            v
+                o.remove("variants")
+            });
+            (v, variants.and_then(|m| m.as_object().cloned()).unwrap_or_default())
         })
     };
-    a.trim() == b.trim() || matches!((content(a), content(b)), (Some(x), Some(y)) if x == y)
+    match (split(old), split(new)) {
+        (Some((a, va)), Some((b, vb))) => a == b && va.iter().all(|(name, sets)| vb.get(name) == Some(sets)),
+        _ => old.trim() == new.trim(),
+    }
 }
 
 /// Characters that are safe in a directory name and a shell word.

@@ -132,7 +132,7 @@ fn scheduler_variants_run_with_their_settings_under_their_names() {
         base.display(),
         tiny_sets()
     );
-    fs::write(&file, text).unwrap();
+    fs::write(&file, &text).unwrap();
     let out = sweep_cmd(&dir, &[file.to_str().unwrap(), "--jobs", "2"]).output().unwrap();
     let (stdout, stderr) = texts(&out);
     assert!(out.status.success(), "{stderr}");
@@ -146,6 +146,17 @@ fn scheduler_variants_run_with_their_settings_under_their_names() {
     assert!(other.contains("scheduler = \"constant-lr\"") && !other.contains("s_max = 2.0"), "{other}");
     let report = fs::read_to_string(dir.join("sweep/report.md")).unwrap();
     assert!(report.contains("tb-wide"), "{report}");
+    // A variant may be added to a sweep directory (as grid values may); changing one is refused.
+    let grown = text.replace("\"tb-wide\"]", "\"tb-wide\", \"tb-narrow\"]") + "[variants.tb-narrow]\nscheduler = \"tempbalance\"\nplugins.tempbalance.s_max = 0.5\n";
+    fs::write(&file, &grown).unwrap();
+    let out = sweep_cmd(&dir, &[file.to_str().unwrap(), "--dry-run"]).output().unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("new        scheduler-tb-narrow__seed-0") && stdout.contains("done       scheduler-tb-wide__seed-0"), "{stdout}");
+    fs::write(&file, grown.replace("s_max = 2.0", "s_max = 3.0")).unwrap();
+    let out = sweep_cmd(&dir, &[file.to_str().unwrap(), "--dry-run"]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success() && error_lines(&stderr)[0].contains("holds another sweep"), "{stderr}");
 }
 
 /// The tiny settings as [set] lines.
