@@ -26,12 +26,14 @@ pub mod guard;
 mod metrics;
 mod model;
 mod scheduler;
+pub mod sdk;
 mod types;
 
 pub use guard::guard;
 pub use metrics::*;
 pub use model::*;
 pub use scheduler::*;
+pub use sdk::{MetricsView, NoState, SchedulerLogic};
 pub use types::*;
 
 /// Re-exported so plugin crates and the export macros use the same abi_stable.

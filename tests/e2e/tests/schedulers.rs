@@ -142,7 +142,7 @@ fn out_of_tree_template_builds_and_its_rates_follow_its_rule() {
     let (_, stderr) = texts(&out);
     assert!(!out.status.success());
     let e = error_lines(&stderr);
-    assert!(e.len() == 1 && e[0].contains("`warm-layers`") && e[0].contains("`ramp_steps` is -1"), "{stderr}");
+    assert!(e.len() == 1 && e[0].contains("`warm-layers`") && e[0].contains("`ramp_steps = -1`"), "{stderr}");
 }
 
 // ---- layerwise-decay --------------------------------------------------------------------------
