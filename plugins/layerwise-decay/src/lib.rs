@@ -24,8 +24,8 @@
 //! It multiplies the incoming plan, so it composes when stacked (`--scheduler tempbalance+layerwise-decay`
 //! decays TempBalance's rates). Weight decay and SAM settings pass through. It is stateless.
 
-use abi_stable::std_types::{ROption, RResult, RSlice, RStr, RString};
-use plugin_api::{guard, Cadence, LayerKind, MetricsSnapshot, ParamGroupInfo, Scheduler, StepContext, StepPlan};
+use plugin_api::{LayerKind, MetricsView, NoState, ParamGroupInfo, SchedulerLogic, StepContext, StepPlan};
+use serde::{Deserialize, Serialize};
 
 /// The plugin's name, as users type it.
 pub const NAME: &str = "layerwise-decay";
@@ -47,7 +47,8 @@ unblocked = "keep"
 "#;
 
 /// Where a group without a block is placed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Placement {
     /// Depth 0: `xi^L`, below the lowest block.
     Bottom,
@@ -55,65 +56,24 @@ pub enum Placement {
     Keep,
 }
 
-impl Placement {
-    fn parse(key: &str, value: &toml::Value) -> Result<Self, String> {
-        match value.as_str() {
-            Some("bottom") => Ok(Placement::Bottom),
-            Some("keep") => Ok(Placement::Keep),
-            _ => Err(format!("`{key}` is {value}; use \"bottom\" or \"keep\"")),
-        }
-    }
-}
-
-/// The validated configuration.
-#[derive(Debug, Clone, PartialEq)]
+/// The `[plugins.layerwise-decay]` section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub xi: f64,
-    /// `None`: the model's largest block index + 1.
-    pub num_blocks: Option<u32>,
+    /// 0: the model's largest block index + 1.
+    pub num_blocks: u32,
     pub embeddings: Placement,
     pub unblocked: Placement,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { xi: 0.9, num_blocks: None, embeddings: Placement::Bottom, unblocked: Placement::Keep }
+        Config { xi: 0.9, num_blocks: 0, embeddings: Placement::Bottom, unblocked: Placement::Keep }
     }
 }
 
 impl Config {
-    /// Parses a `[plugins.layerwise-decay]` section (TOML text; empty means defaults).
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let table: toml::Table = text.parse().map_err(|e| format!("invalid configuration: {e}"))?;
-        let mut cfg = Config::default();
-        for (key, value) in &table {
-            match key.as_str() {
-                "xi" => {
-                    let xi = value
-                        .as_float()
-                        .or_else(|| value.as_integer().map(|i| i as f64))
-                        .ok_or_else(|| format!("`xi` must be a number, found {value}"))?;
-                    if !(xi.is_finite() && xi > 0.0 && xi <= 1.0) {
-                        return Err(format!("`xi` is {xi}; it must be in (0, 1] (0.9 is typical)"));
-                    }
-                    cfg.xi = xi;
-                }
-                "num_blocks" => {
-                    let n = value.as_integer().ok_or_else(|| format!("`num_blocks` must be an integer, found {value}"))?;
-                    cfg.num_blocks = match n {
-                        0 => None,
-                        n if n > 0 && n <= u32::MAX as i64 => Some(n as u32),
-                        n => return Err(format!("`num_blocks` is {n}; use 0 (the model's blocks) or a positive count")),
-                    };
-                }
-                "embeddings" => cfg.embeddings = Placement::parse(key, value)?,
-                "unblocked" => cfg.unblocked = Placement::parse(key, value)?,
-                other => return Err(format!("unknown key `{other}`; known: xi, num_blocks, embeddings, unblocked")),
-            }
-        }
-        Ok(cfg)
-    }
-
     /// The learning-rate multiplier of every group, in order, and a warning when the model has no
     /// blocks (every multiplier is then 1 unless embeddings are placed at the bottom of zero blocks,
     /// which is also 1).
@@ -121,9 +81,9 @@ impl Config {
         let max_block = groups.iter().filter_map(|g| g.block.into_option()).max();
         let model_blocks = max_block.map_or(0, |b| b + 1);
         let l = match self.num_blocks {
-            None => model_blocks,
-            Some(n) if n >= model_blocks => n,
-            Some(n) => {
+            0 => model_blocks,
+            n if n >= model_blocks => n,
+            n => {
                 let g = groups.iter().find(|g| g.block.into_option().is_some_and(|b| b >= n)).expect("a group above n");
                 return Err(format!(
                     "group `{}` is in block {} but `num_blocks` is {n}; set num_blocks to at least {model_blocks}, or 0 for the model's count",
@@ -161,15 +121,19 @@ pub struct LayerwiseDecay {
     pub config: Config,
 }
 
-impl LayerwiseDecay {
-    /// Builds it from its configuration section.
-    pub fn from_config(text: &str) -> Result<Self, String> {
-        Ok(LayerwiseDecay { config: Config::parse(text)? })
+impl SchedulerLogic for LayerwiseDecay {
+    type Config = Config;
+    type State = NoState;
+
+    fn new(config: Config) -> Result<Self, String> {
+        if !(config.xi.is_finite() && config.xi > 0.0 && config.xi <= 1.0) {
+            return Err(format!("`xi` is {}; it must be in (0, 1] (0.9 is typical)", config.xi));
+        }
+        Ok(LayerwiseDecay { config })
     }
 
-    fn refine(&self, groups: &[ParamGroupInfo], incoming: &StepPlan) -> Result<StepPlan, String> {
+    fn plan(&mut self, _: &StepContext, groups: &[ParamGroupInfo], _: Option<MetricsView<'_>>, mut plan: StepPlan) -> Result<StepPlan, String> {
         let (multipliers, warning) = self.config.multipliers(groups)?;
-        let mut plan = incoming.clone();
         for entry in plan.groups.iter_mut() {
             let i = groups
                 .iter()
@@ -184,45 +148,19 @@ impl LayerwiseDecay {
     }
 }
 
-impl Scheduler for LayerwiseDecay {
-    fn analysis_cadence(&self) -> Cadence {
-        Cadence::NEVER
-    }
-
-    fn plan(
-        &mut self,
-        _ctx: StepContext,
-        groups: RSlice<'_, ParamGroupInfo>,
-        _metrics: ROption<MetricsSnapshot<'_>>,
-        incoming: &StepPlan,
-    ) -> RResult<StepPlan, RString> {
-        guard("plan", || self.refine(groups.as_slice(), incoming))
-    }
-
-    fn save_state(&self) -> RResult<RString, RString> {
-        guard("save_state", || Ok(RString::from("{}")))
-    }
-
-    fn load_state(&mut self, state: RStr<'_>) -> RResult<(), RString> {
-        guard("load_state", || match serde_json::from_str::<serde_json::Value>(state.as_str()) {
-            Ok(serde_json::Value::Object(_)) => Ok(()),
-            Ok(other) => Err(format!("invalid state: expected a JSON object, found {other}")),
-            Err(e) => Err(format!("invalid state: {e}")),
-        })
-    }
-}
-
-plugin_api::export_scheduler_plugin! {
+plugin_api::export_scheduler! {
     name: NAME,
     description: "layer-wise learning-rate decay: block b of L at xi^(L-1-b) times the incoming rate",
-    default_config: DEFAULT_CONFIG,
-    new: LayerwiseDecay::from_config,
+    scheduler: LayerwiseDecay,
+    describe: DEFAULT_CONFIG,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use plugin_api::ParamInfo;
+    use plugin_api::abi_stable::std_types::{ROption, RStr};
+    use plugin_api::sdk::{new_scheduler, Exported};
+    use plugin_api::{ParamInfo, Scheduler};
 
     fn group(name: &str, kind: LayerKind, block: Option<u32>) -> ParamGroupInfo {
         ParamGroupInfo {
@@ -262,7 +200,15 @@ mod tests {
         StepContext { epoch: step / 4, step, step_in_epoch: step % 4, steps_per_epoch: 4, total_steps: 40, base_lr, weight_decay: 1e-4 }
     }
 
-    fn plan(s: &mut LayerwiseDecay, groups: &[ParamGroupInfo], step: u64, incoming: &StepPlan) -> StepPlan {
+    fn decay(text: &str) -> Result<Exported<LayerwiseDecay>, String> {
+        new_scheduler::<LayerwiseDecay>(text)
+    }
+
+    fn parse(text: &str) -> Result<Config, String> {
+        decay(text).map(|s| s.0.config)
+    }
+
+    fn plan(s: &mut Exported<LayerwiseDecay>, groups: &[ParamGroupInfo], step: u64, incoming: &StepPlan) -> StepPlan {
         s.plan(ctx(step, incoming.groups[0].lr), groups.into(), ROption::RNone, incoming).unwrap()
     }
 
@@ -280,7 +226,7 @@ mod tests {
     #[test]
     fn a_sequence_of_plans_follows_the_formula() {
         let groups = transformer();
-        let mut s = LayerwiseDecay::from_config("xi = 0.8").unwrap();
+        let mut s = decay("xi = 0.8").unwrap();
         // L = 3: embeddings xi^3, block 0 xi^2, block 1 xi, block 2 and the head the incoming rate.
         let expected = [0.8f64.powi(3), 0.64, 0.64, 0.8, 1.0, 1.0];
         for (step, eta) in [(0, 1e-3), (1, 8e-4), (2, 5e-4), (7, 1e-5)] {
@@ -295,7 +241,7 @@ mod tests {
     #[test]
     fn fno_blocks_decay_and_the_fc_layers_keep_the_rate() {
         let groups = fno();
-        let mut s = LayerwiseDecay::from_config("").unwrap();
+        let mut s = decay("").unwrap();
         let p = plan(&mut s, &groups, 0, &StepPlan::uniform(&groups, 1.0, 0.0));
         let xi: f64 = 0.9;
         let mut expected = vec![1.0];
@@ -306,7 +252,7 @@ mod tests {
         assert_close(&lrs(&p), &expected);
 
         // Placing the block-less groups at the bottom and counting one extra block.
-        let mut s = LayerwiseDecay::from_config("unblocked = \"bottom\"\nnum_blocks = 5").unwrap();
+        let mut s = decay("unblocked = \"bottom\"\nnum_blocks = 5").unwrap();
         let p = plan(&mut s, &groups, 0, &StepPlan::uniform(&groups, 1.0, 0.0));
         let mut expected = vec![xi.powi(5)];
         for b in 0..4 {
@@ -319,7 +265,7 @@ mod tests {
     #[test]
     fn it_multiplies_the_incoming_plan() {
         let groups = transformer();
-        let mut s = LayerwiseDecay::from_config("xi = 0.5\nembeddings = \"keep\"").unwrap();
+        let mut s = decay("xi = 0.5\nembeddings = \"keep\"").unwrap();
         let mut incoming = StepPlan::uniform(&groups, 1.0, 0.01);
         for (i, g) in incoming.groups.iter_mut().enumerate() {
             g.lr = (i + 1) as f64;
@@ -338,7 +284,7 @@ mod tests {
     #[test]
     fn a_model_without_blocks_is_left_alone_with_a_warning() {
         let groups = vec![group("embed", LayerKind::Embedding, None), group("fc", LayerKind::Linear, None)];
-        let mut s = LayerwiseDecay::from_config("").unwrap();
+        let mut s = decay("").unwrap();
         let p = plan(&mut s, &groups, 0, &StepPlan::uniform(&groups, 0.1, 0.0));
         assert_close(&lrs(&p), &[0.1, 0.1]);
         assert_eq!(p.warnings.len(), 1);
@@ -348,7 +294,7 @@ mod tests {
     #[test]
     fn too_few_configured_blocks_name_the_group() {
         let groups = fno();
-        let mut s = LayerwiseDecay::from_config("num_blocks = 2").unwrap();
+        let mut s = decay("num_blocks = 2").unwrap();
         let err = s
             .plan(ctx(0, 1.0), groups.as_slice().into(), ROption::RNone, &StepPlan::uniform(&groups, 1.0, 0.0))
             .unwrap_err();
@@ -358,11 +304,11 @@ mod tests {
     #[test]
     fn save_restore_gives_the_same_plans() {
         let groups = fno();
-        let mut a = LayerwiseDecay::from_config("xi = 0.7").unwrap();
+        let mut a = decay("xi = 0.7").unwrap();
         let before: Vec<StepPlan> = (0..3).map(|s| plan(&mut a, &groups, s, &StepPlan::uniform(&groups, 1e-3, 0.0))).collect();
         let state = a.save_state().unwrap();
         assert_eq!(state.as_str(), "{}");
-        let mut b = LayerwiseDecay::from_config("xi = 0.7").unwrap();
+        let mut b = decay("xi = 0.7").unwrap();
         b.load_state(state.as_rstr()).unwrap();
         for step in 3..6 {
             let incoming = StepPlan::uniform(&groups, 1e-3 / (step as f64), 0.0);
@@ -375,22 +321,22 @@ mod tests {
 
     #[test]
     fn configuration_is_validated() {
-        assert_eq!(Config::parse("").unwrap(), Config::default());
-        let c = Config::parse("xi = 1\nnum_blocks = 12\nembeddings = \"keep\"\nunblocked = \"bottom\"").unwrap();
-        assert_eq!(c, Config { xi: 1.0, num_blocks: Some(12), embeddings: Placement::Keep, unblocked: Placement::Bottom });
+        assert_eq!(parse("").unwrap(), Config::default());
+        let c = parse("xi = 1\nnum_blocks = 12\nembeddings = \"keep\"\nunblocked = \"bottom\"").unwrap();
+        assert_eq!(c, Config { xi: 1.0, num_blocks: 12, embeddings: Placement::Keep, unblocked: Placement::Bottom });
         for (text, needle) in [
-            ("xii = 0.9", "unknown key `xii`"),
+            ("xii = 0.9", "unknown field `xii`"),
             ("xi = 0", "`xi` is 0"),
             ("xi = 1.5", "(0, 1]"),
-            ("xi = \"high\"", "`xi` must be a number"),
-            ("num_blocks = -1", "`num_blocks` is -1"),
-            ("embeddings = \"top\"", "use \"bottom\" or \"keep\""),
-            ("unblocked = 1", "`unblocked` is 1"),
+            ("xi = \"high\"", "`xi = \"high\"`"),
+            ("num_blocks = -1", "`num_blocks = -1`"),
+            ("embeddings = \"top\"", "unknown variant `top`, expected `bottom` or `keep`"),
+            ("unblocked = 1", "`unblocked = 1`"),
         ] {
-            let err = Config::parse(text).unwrap_err();
+            let err = parse(text).err().unwrap();
             assert!(err.contains(needle), "{text}: {err}");
         }
         // The default configuration parses to the defaults.
-        assert_eq!(Config::parse(DEFAULT_CONFIG).unwrap(), Config::default());
+        assert_eq!(parse(DEFAULT_CONFIG).unwrap(), Config::default());
     }
 }

@@ -13,8 +13,9 @@
 //! that the paper's NLP code passes its arguments positionally so that `adaptive` receives a
 //! (truthy) dict: its runs actually used adaptive SAM. Set `adaptive = true` to match them.
 
-use abi_stable::std_types::{ROption, RResult, RSlice, RStr, RString};
-use plugin_api::{guard, Cadence, MetricsSnapshot, ParamGroupInfo, SamPlan, Scheduler, StepContext, StepPlan};
+use plugin_api::abi_stable::std_types::ROption;
+use plugin_api::{MetricsView, NoState, ParamGroupInfo, SamPlan, SchedulerLogic, StepContext, StepPlan};
+use serde::{Deserialize, Serialize};
 
 /// The plugin's name, as users type it.
 pub const NAME: &str = "sam";
@@ -30,48 +31,39 @@ rho = 0.05
 adaptive = false
 "#;
 
+/// The `[plugins.sam]` section.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    pub rho: f64,
+    pub adaptive: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { rho: 0.05, adaptive: false }
+    }
+}
+
 /// The scheduler. It has no state beyond its configuration.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Sam {
     pub settings: SamPlan,
 }
 
-impl Default for Sam {
-    fn default() -> Self {
-        Sam { settings: SamPlan { rho: 0.05, adaptive: false } }
-    }
-}
+impl SchedulerLogic for Sam {
+    type Config = Settings;
+    type State = NoState;
 
-impl Sam {
-    /// Parses a `[plugins.sam]` section (TOML text; empty means defaults).
-    pub fn from_config(text: &str) -> Result<Self, String> {
-        let table: toml::Table = text.parse().map_err(|e| format!("invalid configuration: {e}"))?;
-        let mut sam = Sam::default();
-        for (key, value) in &table {
-            match key.as_str() {
-                "rho" => {
-                    let rho = value
-                        .as_float()
-                        .or_else(|| value.as_integer().map(|i| i as f64))
-                        .ok_or_else(|| format!("`rho` must be a number, found {value}"))?;
-                    if !(rho.is_finite() && rho > 0.0) {
-                        return Err(format!("`rho` is {rho}; it must be a positive number (0.05 is the reference's)"));
-                    }
-                    sam.settings.rho = rho;
-                }
-                "adaptive" => {
-                    sam.settings.adaptive =
-                        value.as_bool().ok_or_else(|| format!("`adaptive` must be true or false, found {value}"))?;
-                }
-                other => return Err(format!("unknown key `{other}`; known: rho, adaptive")),
-            }
+    fn new(config: Settings) -> Result<Self, String> {
+        if !(config.rho.is_finite() && config.rho > 0.0) {
+            return Err(format!("`rho` is {}; it must be a positive number (0.05 is the reference's)", config.rho));
         }
-        Ok(sam)
+        Ok(Sam { settings: SamPlan { rho: config.rho, adaptive: config.adaptive } })
     }
 
-    fn refine(&self, incoming: &StepPlan) -> StepPlan {
-        let mut plan = incoming.clone();
-        if let ROption::RSome(earlier) = incoming.sam {
+    fn plan(&mut self, _: &StepContext, _: &[ParamGroupInfo], _: Option<MetricsView<'_>>, mut plan: StepPlan) -> Result<StepPlan, String> {
+        if let ROption::RSome(earlier) = plan.sam {
             if earlier != self.settings {
                 plan.warnings.push(
                     format!(
@@ -83,49 +75,23 @@ impl Sam {
             }
         }
         plan.sam = ROption::RSome(self.settings);
-        plan
+        Ok(plan)
     }
 }
 
-impl Scheduler for Sam {
-    fn analysis_cadence(&self) -> Cadence {
-        Cadence::NEVER
-    }
-
-    fn plan(
-        &mut self,
-        _ctx: StepContext,
-        _groups: RSlice<'_, ParamGroupInfo>,
-        _metrics: ROption<MetricsSnapshot<'_>>,
-        incoming: &StepPlan,
-    ) -> RResult<StepPlan, RString> {
-        guard("plan", || Ok(self.refine(incoming)))
-    }
-
-    fn save_state(&self) -> RResult<RString, RString> {
-        guard("save_state", || Ok(RString::from("{}")))
-    }
-
-    fn load_state(&mut self, state: RStr<'_>) -> RResult<(), RString> {
-        guard("load_state", || match serde_json::from_str::<serde_json::Value>(state.as_str()) {
-            Ok(serde_json::Value::Object(_)) => Ok(()),
-            Ok(other) => Err(format!("invalid state: expected a JSON object, found {other}")),
-            Err(e) => Err(format!("invalid state: {e}")),
-        })
-    }
-}
-
-plugin_api::export_scheduler_plugin! {
+plugin_api::export_scheduler! {
     name: NAME,
     description: "sharpness-aware minimization (SAM / adaptive SAM); learning rates pass through",
-    default_config: DEFAULT_CONFIG,
-    new: Sam::from_config,
+    scheduler: Sam,
+    describe: DEFAULT_CONFIG,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use plugin_api::{LayerKind, ParamInfo};
+    use plugin_api::abi_stable::std_types::RStr;
+    use plugin_api::sdk::{new_scheduler, Exported};
+    use plugin_api::{LayerKind, ParamInfo, Scheduler};
 
     fn groups() -> Vec<ParamGroupInfo> {
         ["fc0", "blocks.0.spectral", "fc1"]
@@ -145,7 +111,11 @@ mod tests {
         StepContext { epoch: 0, step, step_in_epoch: step, steps_per_epoch: 10, total_steps: 10, base_lr, weight_decay: 1e-4 }
     }
 
-    fn plan(s: &mut Sam, step: u64, incoming: &StepPlan) -> StepPlan {
+    fn sam(text: &str) -> Result<Exported<Sam>, String> {
+        new_scheduler::<Sam>(text)
+    }
+
+    fn plan(s: &mut Exported<Sam>, step: u64, incoming: &StepPlan) -> StepPlan {
         let groups = groups();
         s.plan(ctx(step, 1e-3), groups.as_slice().into(), ROption::RNone, incoming).unwrap()
     }
@@ -153,7 +123,7 @@ mod tests {
     #[test]
     fn a_sequence_of_plans_asks_for_sam_and_keeps_the_rates() {
         let groups = groups();
-        let mut s = Sam::from_config("").unwrap();
+        let mut s = sam("").unwrap();
         for (step, eta) in [(0u64, 1e-3), (1, 5e-4), (2, 1e-5)] {
             let mut incoming = StepPlan::uniform(&groups, eta, 1e-4);
             incoming.groups[1].lr = 3.0 * eta; // an earlier scheduler's refinement
@@ -163,7 +133,7 @@ mod tests {
             assert_eq!(p.groups, incoming.groups);
             assert!(p.warnings.is_empty());
         }
-        let mut s = Sam::from_config("rho = 0.1\nadaptive = true").unwrap();
+        let mut s = sam("rho = 0.1\nadaptive = true").unwrap();
         let p = plan(&mut s, 0, &StepPlan::uniform(&groups, 1e-3, 0.0));
         assert_eq!(p.sam, ROption::RSome(SamPlan { rho: 0.1, adaptive: true }));
     }
@@ -173,22 +143,22 @@ mod tests {
         let groups = groups();
         let mut incoming = StepPlan::uniform(&groups, 1e-3, 0.0);
         incoming.sam = ROption::RSome(SamPlan { rho: 0.5, adaptive: true });
-        let p = plan(&mut Sam::default(), 0, &incoming);
+        let p = plan(&mut sam("").unwrap(), 0, &incoming);
         assert_eq!(p.sam, ROption::RSome(SamPlan { rho: 0.05, adaptive: false }));
         assert_eq!(p.warnings.len(), 1);
         assert!(p.warnings[0].contains("rho 0.5"), "{}", p.warnings[0]);
         // The same settings twice (sam+sam) are no news.
-        let again = plan(&mut Sam::default(), 0, &p);
+        let again = plan(&mut sam("").unwrap(), 0, &p);
         assert_eq!(again.warnings.len(), 1);
     }
 
     #[test]
     fn save_restore_gives_the_same_plans() {
         let groups = groups();
-        let mut a = Sam::from_config("rho = 0.2").unwrap();
+        let mut a = sam("rho = 0.2").unwrap();
         let _ = plan(&mut a, 0, &StepPlan::uniform(&groups, 1e-3, 0.0));
         let state = a.save_state().unwrap();
-        let mut b = Sam::from_config("rho = 0.2").unwrap();
+        let mut b = sam("rho = 0.2").unwrap();
         b.load_state(state.as_rstr()).unwrap();
         for step in 1..4 {
             let incoming = StepPlan::uniform(&groups, 1e-3 / step as f64, 0.0);
@@ -199,16 +169,16 @@ mod tests {
 
     #[test]
     fn configuration_is_validated() {
-        assert_eq!(Sam::from_config(DEFAULT_CONFIG).unwrap(), Sam::default());
-        assert_eq!(Sam::from_config("rho = 1").unwrap().settings.rho, 1.0);
+        assert_eq!(sam(DEFAULT_CONFIG).unwrap().0, sam("").unwrap().0);
+        assert_eq!(sam("rho = 1").unwrap().0.settings.rho, 1.0);
         for (text, needle) in [
-            ("radius = 0.1", "unknown key `radius`"),
+            ("radius = 0.1", "unknown field `radius`"),
             ("rho = 0", "`rho` is 0"),
             ("rho = -0.1", "`rho` is -0.1"),
-            ("rho = \"big\"", "`rho` must be a number"),
-            ("adaptive = 1", "`adaptive` must be true or false"),
+            ("rho = \"big\"", "`rho = \"big\"`"),
+            ("adaptive = 1", "`adaptive = 1`"),
         ] {
-            let err = Sam::from_config(text).unwrap_err();
+            let err = sam(text).err().unwrap();
             assert!(err.contains(needle), "{text}: {err}");
         }
     }
