@@ -39,6 +39,9 @@ struct Cell<'a> {
     expected: usize,
     /// The tuned keys' chosen values, shown in the report.
     tuned: Vec<(String, String)>,
+    /// How the choice was made when not every value has all its seeds: on the seeds every value
+    /// has finished, or provisionally.
+    tuning_note: Option<String>,
     /// Points of the chosen setting, for curves.
     points: Vec<&'a Entry>,
 }
@@ -147,7 +150,8 @@ pub fn write(sweep: &Sweep, dir: &SweepDir) -> Result<Written> {
                 for (j, sched) in schedulers.iter().enumerate() {
                     let t = &cells[i][j].tuned;
                     if !t.is_empty() {
-                        let _ = writeln!(md, "- {size_name} {size}, {sched}: {}", t.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", "));
+                        let note = cells[i][j].tuning_note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
+                        let _ = writeln!(md, "- {size_name} {size}, {sched}: {}{note}", t.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", "));
                     }
                 }
             }
@@ -339,7 +343,9 @@ fn smallest(sizes: &[String]) -> usize {
 }
 
 /// The runs of one scheduler at one size: with tuned keys, the setting whose mean validation
-/// metric over its finished seeds is best.
+/// metric is best, over the seeds that every setting has finished (a setting is never chosen for
+/// having fewer, luckier seeds). While no seed has finished every setting the choice is among the
+/// settings with finished runs, and the report says it is provisional.
 fn tune<'a>(sweep: &Sweep, members: Vec<&'a Entry>, val_metric: &str, seeds: usize) -> Cell<'a> {
     let setting = |e: &Entry| -> Vec<(String, String)> { sweep.report.tune.iter().map(|k| (k.clone(), e.point.get(k).map(spec::plain).unwrap_or_default())).collect() };
     let mut settings: Vec<(Vec<(String, String)>, Vec<&Entry>)> = Vec::new();
@@ -350,8 +356,19 @@ fn tune<'a>(sweep: &Sweep, members: Vec<&'a Entry>, val_metric: &str, seeds: usi
             None => settings.push((s, vec![e])),
         }
     }
+    let seed_of = |e: &Entry| e.point.get("seed").map(spec::plain).unwrap_or_default();
+    let scored = |e: &Entry| e.summary.as_ref().and_then(|s| s.best.get(val_metric).copied());
+    let finished = |v: &[&Entry]| -> std::collections::BTreeSet<String> { v.iter().filter(|e| scored(e).is_some()).map(|e| seed_of(e)).collect() };
+    let per_setting: Vec<std::collections::BTreeSet<String>> = settings.iter().map(|(_, v)| finished(v)).collect();
+    let common: std::collections::BTreeSet<String> = per_setting.iter().skip(1).fold(per_setting.first().cloned().unwrap_or_default(), |acc, s| acc.intersection(s).cloned().collect());
+    let complete = per_setting.iter().all(|s| s.len() == seeds);
+    let tuning_note = match (settings.len() > 1 && !complete, common.is_empty()) {
+        (false, _) => None,
+        (true, false) => Some(format!("chosen on the {} seed(s) every value has finished", common.len())),
+        (true, true) => Some(format!("provisional: {} of {} values have finished runs, no seed has all", per_setting.iter().filter(|s| !s.is_empty()).count(), settings.len())),
+    };
     let score = |entries: &[&Entry]| -> Option<f64> {
-        let vals: Vec<f64> = entries.iter().filter_map(|e| e.summary.as_ref()).filter_map(|s| s.best.get(val_metric).copied()).collect();
+        let vals: Vec<f64> = entries.iter().filter(|e| common.is_empty() || common.contains(&seed_of(e))).filter_map(|e| scored(e)).collect();
         (!vals.is_empty()).then(|| stats::mean(&vals))
     };
     let higher = higher_is_better(val_metric);
@@ -363,7 +380,7 @@ fn tune<'a>(sweep: &Sweep, members: Vec<&'a Entry>, val_metric: &str, seeds: usi
         .or_else(|| settings.first().cloned())
         .unwrap_or_default();
     let runs = best.1.iter().filter_map(|e| e.summary.as_ref().map(|s| (e.point.get("seed").map(spec::plain).unwrap_or_else(|| s.seed.to_string()), s))).collect();
-    Cell { runs, expected: seeds, tuned: best.0, points: best.1 }
+    Cell { runs, expected: seeds, tuned: best.0, tuning_note, points: best.1 }
 }
 
 fn cell_text(cell: &Cell, metric: &str) -> String {

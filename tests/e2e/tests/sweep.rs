@@ -159,6 +159,50 @@ fn scheduler_variants_run_with_their_settings_under_their_names() {
     assert!(!out.status.success() && error_lines(&stderr)[0].contains("holds another sweep"), "{stderr}");
 }
 
+/// `report.tune`: a tuned value is chosen on validation over the seeds every value has finished
+/// (never for having fewer, luckier seeds), and a choice made before any seed has finished every
+/// value is marked provisional.
+#[test]
+fn tuning_compares_values_on_common_seeds() {
+    let dir = temp_dir("sweep-tune");
+    let base = repo_root().join("configs/fno2d-diffreact.toml");
+    let file = dir.join("tune.toml");
+    let text = format!(
+        "[sweep]\nconfig = \"{}\"\n[set]\ntrain.epochs = 1\n{}\n[grid]\nscheduler = [\"constant-lr\", \"tempbalance\"]\noptim.lr = [1e-3, 2e-3]\nseed = [0, 1]\n[report]\ntune = [\"optim.lr\"]\n",
+        base.display(),
+        tiny_sets().lines().filter(|l| !l.starts_with("optim.lr")).collect::<Vec<_>>().join("\n")
+    );
+    fs::write(&file, &text).unwrap();
+    let out = sweep_cmd(&dir, &[file.to_str().unwrap(), "--jobs", "2"]).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let runs = dir.join("sweep/runs");
+    let set_val = |run: &str, v: Option<f64>| {
+        let path = runs.join(run).join("summary.json");
+        match v {
+            None => fs::remove_file(&path).unwrap(),
+            Some(v) => {
+                let mut s: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+                s["best"]["val/nrmse"] = serde_json::json!(v);
+                fs::write(&path, s.to_string()).unwrap();
+            }
+        }
+    };
+    // constant-lr: 2e-3 has only seed 0, where it is better (0.4 < 0.5); averaged over each value's
+    // own seeds, 1e-3's lucky seed 1 (0.1) would win instead.
+    set_val("scheduler-constant-lr__lr-0.001__seed-0", Some(0.5));
+    set_val("scheduler-constant-lr__lr-0.001__seed-1", Some(0.1));
+    set_val("scheduler-constant-lr__lr-0.002__seed-0", Some(0.4));
+    set_val("scheduler-constant-lr__lr-0.002__seed-1", None);
+    // tempbalance: 2e-3 has not finished at all.
+    set_val("scheduler-tempbalance__lr-0.002__seed-0", None);
+    set_val("scheduler-tempbalance__lr-0.002__seed-1", None);
+    let out = engine().current_dir(repo_root()).args(["sweep", "report"]).arg(dir.join("sweep")).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let report = fs::read_to_string(dir.join("sweep/report.md")).unwrap();
+    assert!(report.contains("constant-lr: optim.lr = 0.002 (chosen on the 1 seed(s) every value has finished)"), "{report}");
+    assert!(report.contains("tempbalance: optim.lr = 0.001 (provisional: 1 of 2 values have finished runs, no seed has all)"), "{report}");
+}
+
 /// The tiny settings as [set] lines.
 fn tiny_sets() -> String {
     TINY.iter().map(|s| {
