@@ -83,7 +83,7 @@ pub fn write(sweep: &Sweep, dir: &SweepDir) -> Result<Written> {
         sweep.report.baseline
     );
     if !sweep.report.tune.is_empty() {
-        let _ = writeln!(md, "Tuned per scheduler and data size on `{val_metric}` (mean over seeds): {}.\n", sweep.report.tune.join(", "));
+        let _ = writeln!(md, "Tuned per scheduler and data size on `{val_metric}` (mean over the seeds every value has finished): {}.\n", sweep.report.tune.join(", "));
     }
 
     let mut plot_files = Vec::new();
@@ -149,7 +149,8 @@ pub fn write(sweep: &Sweep, dir: &SweepDir) -> Result<Written> {
             for (i, size) in sizes.iter().enumerate() {
                 for (j, sched) in schedulers.iter().enumerate() {
                     let t = &cells[i][j].tuned;
-                    if !t.is_empty() {
+                    // A cell with no finished run has chosen nothing yet.
+                    if !t.is_empty() && !cells[i][j].runs.is_empty() {
                         let note = cells[i][j].tuning_note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
                         let _ = writeln!(md, "- {size_name} {size}, {sched}: {}{note}", t.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", "));
                     }
@@ -362,7 +363,8 @@ fn tune<'a>(sweep: &Sweep, members: Vec<&'a Entry>, val_metric: &str, seeds: usi
     let per_setting: Vec<std::collections::BTreeSet<String>> = settings.iter().map(|(_, v)| finished(v)).collect();
     let common: std::collections::BTreeSet<String> = per_setting.iter().skip(1).fold(per_setting.first().cloned().unwrap_or_default(), |acc, s| acc.intersection(s).cloned().collect());
     let complete = per_setting.iter().all(|s| s.len() == seeds);
-    let tuning_note = match (settings.len() > 1 && !complete, common.is_empty()) {
+    let any_finished = per_setting.iter().any(|s| !s.is_empty());
+    let tuning_note = match (settings.len() > 1 && !complete && any_finished, common.is_empty()) {
         (false, _) => None,
         (true, false) => Some(format!("chosen on the {} seed(s) every value has finished", common.len())),
         (true, true) => Some(format!("provisional: {} of {} values have finished runs, no seed has all", per_setting.iter().filter(|s| !s.is_empty()).count(), settings.len())),
