@@ -306,7 +306,7 @@ fn main() -> ExitCode {
 fn sweep(args: SweepArgs) -> Result<()> {
     use engine::sweep::{self, report, slurm, spec::Sweep, SweepDir};
     if let Some(SweepAction::Report { dir }) = args.action {
-        let sweep = Sweep::load(&dir.join("sweep.toml"), None)?;
+        let sweep = Sweep::load_for_report(&dir.join("sweep.toml"))?;
         let dir = SweepDir::for_report(&dir)?;
         let written = report::write(&sweep, &dir)?;
         println!("{}", written.text);

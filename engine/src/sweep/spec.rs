@@ -190,6 +190,17 @@ impl Sweep {
     /// Reads and checks a sweep file: keys and types against the engine's configuration (for
     /// every grid point), plugins that exist (with `search`). Nothing runs before this has passed.
     pub fn load(file: &Path, search: Option<&SearchPath>) -> Result<Self> {
+        Self::load_with(file, search, true)
+    }
+
+    /// Reads a sweep directory's copy of its sweep file for a report, which needs the grid and
+    /// the report settings but not the base configuration: a study committed to a repository
+    /// reports from a checkout at another path, where the copy's absolute base path is missing.
+    pub fn load_for_report(file: &Path) -> Result<Self> {
+        Self::load_with(file, None, false)
+    }
+
+    fn load_with(file: &Path, search: Option<&SearchPath>, need_config: bool) -> Result<Self> {
         let text = std::fs::read_to_string(file).map_err(|e| file_err(file, format!("cannot read: {e}")))?;
         let parsed: SweepFile = toml::from_str(&text).map_err(|e| {
             let line = e.span().map(|s| text[..s.start].lines().count().max(1)).map(|l| format!(" (line {l})")).unwrap_or_default();
@@ -199,8 +210,11 @@ impl Sweep {
         let config = match &parsed.sweep.config {
             Some(c) => {
                 let path = if c.is_absolute() { c.clone() } else { dir.join(c) };
-                let path = path.canonicalize().map_err(|e| file_err(file, format!("`sweep.config` = `{}`: {e}", c.display())))?;
-                Some(path)
+                match path.canonicalize() {
+                    Ok(path) => Some(path),
+                    Err(_) if !need_config => Some(path),
+                    Err(e) => return Err(file_err(file, format!("`sweep.config` = `{}`: {e}", c.display()))),
+                }
             }
             None => None,
         };

@@ -201,6 +201,26 @@ fn tuning_compares_values_on_common_seeds() {
     let report = fs::read_to_string(dir.join("sweep/report.md")).unwrap();
     assert!(report.contains("constant-lr: optim.lr = 0.002 (chosen on the 1 seed(s) every value has finished)"), "{report}");
     assert!(report.contains("tempbalance: optim.lr = 0.001 (provisional: 1 of 2 values have finished runs, no seed has all)"), "{report}");
+    // A study committed to a repository reports from a checkout elsewhere, where the absolute
+    // base-configuration path in its sweep.toml copy does not exist.
+    let copy = dir.join("copied");
+    fs::create_dir_all(copy.join("runs")).unwrap();
+    let sweep_toml = fs::read_to_string(dir.join("sweep/sweep.toml")).unwrap();
+    assert!(sweep_toml.contains(&base.display().to_string()), "{sweep_toml}");
+    fs::write(copy.join("sweep.toml"), sweep_toml.replace(&base.display().to_string(), "/nowhere/fno2d-diffreact.toml")).unwrap();
+    for run in fs::read_dir(&runs).unwrap() {
+        let run = run.unwrap();
+        let to = copy.join("runs").join(run.file_name());
+        fs::create_dir_all(&to).unwrap();
+        if run.path().join("summary.json").is_file() {
+            fs::copy(run.path().join("summary.json"), to.join("summary.json")).unwrap();
+        }
+    }
+    let out = engine().current_dir(repo_root()).args(["sweep", "report"]).arg(&copy).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let copied = fs::read_to_string(copy.join("report.md")).unwrap();
+    let table = |r: &str| r.lines().filter(|l| l.starts_with("| ") || l.starts_with("- size")).map(String::from).collect::<Vec<_>>();
+    assert_eq!(table(&copied), table(&report), "{copied}");
 }
 
 /// The tiny settings as [set] lines.
