@@ -361,13 +361,24 @@ fn tune<'a>(sweep: &Sweep, members: Vec<&'a Entry>, val_metric: &str, seeds: usi
     let scored = |e: &Entry| e.summary.as_ref().and_then(|s| s.best.get(val_metric).copied());
     let finished = |v: &[&Entry]| -> std::collections::BTreeSet<String> { v.iter().filter(|e| scored(e).is_some()).map(|e| seed_of(e)).collect() };
     let per_setting: Vec<std::collections::BTreeSet<String>> = settings.iter().map(|(_, v)| finished(v)).collect();
-    let common: std::collections::BTreeSet<String> = per_setting.iter().skip(1).fold(per_setting.first().cloned().unwrap_or_default(), |acc, s| acc.intersection(s).cloned().collect());
+    // Values with no finished run (not started yet, or every run failed, e.g. a diverging rate)
+    // take no part; the others are compared on the seeds they all have.
+    let active: Vec<&std::collections::BTreeSet<String>> = per_setting.iter().filter(|s| !s.is_empty()).collect();
+    let common: std::collections::BTreeSet<String> = active.iter().skip(1).fold(active.first().map(|s| (*s).clone()).unwrap_or_default(), |acc, s| acc.intersection(s).cloned().collect());
     let complete = per_setting.iter().all(|s| s.len() == seeds);
-    let any_finished = per_setting.iter().any(|s| !s.is_empty());
-    let tuning_note = match (settings.len() > 1 && !complete && any_finished, common.is_empty()) {
-        (false, _) => None,
-        (true, false) => Some(format!("chosen on the {} seed(s) every value has finished", common.len())),
-        (true, true) => Some(format!("provisional: {} of {} values have finished runs, no seed has all", per_setting.iter().filter(|s| !s.is_empty()).count(), settings.len())),
+    let failed = settings.iter().zip(&per_setting).filter(|((_, v), f)| f.is_empty() && !v.is_empty() && v.iter().all(|e| e.state == PointState::Failed)).count();
+    let tuning_note = if settings.len() < 2 || complete || active.is_empty() {
+        None
+    } else {
+        let among = if active.len() < settings.len() { format!("among the {} of {} values with finished runs, ", active.len(), settings.len()) } else { String::new() };
+        let failed = if failed > 0 { format!("; {failed} failed in every run") } else { String::new() };
+        Some(if common.is_empty() {
+            format!("provisional: {among}no seed has finished every value{failed}")
+        } else if among.is_empty() {
+            format!("chosen on the {} seed(s) every value has finished", common.len())
+        } else {
+            format!("chosen {among}on the {} seed(s) they share{failed}", common.len())
+        })
     };
     let score = |entries: &[&Entry]| -> Option<f64> {
         let vals: Vec<f64> = entries.iter().filter(|e| common.is_empty() || common.contains(&seed_of(e))).filter_map(|e| scored(e)).collect();

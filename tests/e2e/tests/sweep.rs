@@ -160,8 +160,7 @@ fn scheduler_variants_run_with_their_settings_under_their_names() {
 }
 
 /// `report.tune`: a tuned value is chosen on validation over the seeds every value has finished
-/// (never for having fewer, luckier seeds), and a choice made before any seed has finished every
-/// value is marked provisional.
+/// (never for having fewer, luckier seeds); a value with no finished run yet takes no part.
 #[test]
 fn tuning_compares_values_on_common_seeds() {
     let dir = temp_dir("sweep-tune");
@@ -200,7 +199,7 @@ fn tuning_compares_values_on_common_seeds() {
     assert!(out.status.success(), "{}", texts(&out).1);
     let report = fs::read_to_string(dir.join("sweep/report.md")).unwrap();
     assert!(report.contains("constant-lr: optim.lr = 0.002 (chosen on the 1 seed(s) every value has finished)"), "{report}");
-    assert!(report.contains("tempbalance: optim.lr = 0.001 (provisional: 1 of 2 values have finished runs, no seed has all)"), "{report}");
+    assert!(report.contains("tempbalance: optim.lr = 0.001 (chosen among the 1 of 2 values with finished runs, on the 2 seed(s) they share)"), "{report}");
     // A study committed to a repository reports from a checkout elsewhere, where the absolute
     // base-configuration path in its sweep.toml copy does not exist.
     let copy = dir.join("copied");
