@@ -461,7 +461,7 @@ impl Model {
 
     pub fn train_step(&mut self, batch: &[TensorView<'_>], plan: &StepPlan, step: u64) -> Result<TrainOutput> {
         match self.inner.train_step(RSlice::from_slice(batch), plan).into_result() {
-            Err(e) if plugin_api::is_non_finite_step(&e) => Err(EngineError::NonFiniteStep(format!("model plugin `{}`: {e}", self.name))),
+            Err(e) if plugin_api::is_non_finite_step(&e) => Err(EngineError::NonFiniteStep(format!("model plugin `{}` at step {step}: {e}", self.name))),
             result => named(Kind::Model, &self.name, &format!("train_step at step {step}"), result.into()),
         }
     }

@@ -200,8 +200,11 @@ pub fn run_with(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>, for
 }
 
 /// Keys a resume may change: how long to train and how to show it, never what is computed.
-const RESUME_MAY_CHANGE: [&str; 9] = [
+const RESUME_MAY_CHANGE: [&str; 12] = [
     "train.epochs",
+    "train.min_steps",
+    "train.on_nonfinite",
+    "train.skip_limit",
     "train.progress",
     "train.threads",
     "train.test_every",
@@ -622,6 +625,15 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
             (Some(v), Some(("val", metric))) => v.get(metric).unwrap_or(f64::NAN),
             _ => train_loss,
         };
+        // Skipping batches only helps while the weights are sound: an epoch that ends inside a run
+        // of skipped steps with a non-finite validation score has diverged weights, which must
+        // not become a checkpoint.
+        if skipped_in_row > 0 && !selection.is_finite() {
+            return Err(EngineError::Training(format!(
+                "epoch {epoch_no} ended after {skipped_in_row} skipped non-finite step(s) in a row with {selection_name} = {selection}: the weights have diverged and were not checkpointed; {}",
+                divergence_advice(cfg)
+            )));
+        }
         let better = |a: f64, b: f64| if higher_is_better(&selection_name) { a > b } else { a < b };
         let is_best = best.is_none_or(|(_, b)| better(selection, b) || (b.is_nan() && !selection.is_nan()));
         if is_best {

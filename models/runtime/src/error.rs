@@ -23,15 +23,10 @@ pub enum Error {
     /// The optimizer settings are invalid.
     #[error("{0}")]
     Optimizer(String),
-    /// A loss or gradient was NaN or infinite; nothing was updated.
-    #[error(
-        "non-finite {what} at step {step}{detail}; parameters and optimizer state left unchanged"
-    )]
-    NonFinite {
-        what: &'static str,
-        step: u64,
-        detail: String,
-    },
+    /// A loss or gradient was NaN or infinite; nothing was updated. (The engine adds which step
+    /// of the run it was.)
+    #[error("non-finite {what}{detail}; parameters and optimizer state left unchanged")]
+    NonFinite { what: &'static str, detail: String },
     /// Reading or writing a checkpoint failed.
     #[error("checkpoint {file}: {msg}")]
     Checkpoint { file: String, msg: String },

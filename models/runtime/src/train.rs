@@ -61,11 +61,10 @@ impl Trainer {
             }
             ROption::RNone => None,
         };
-        let step = self.optimizer.step_count();
-        let (loss, mut grads) = loss_and_grads(store, &mut loss_fn, step, "")?;
+        let (loss, mut grads) = loss_and_grads(store, &mut loss_fn, "")?;
         let mut values = store.values()?;
         if let Some(SamPlan { rho, adaptive }) = sam {
-            grads = sam_gradient(store, &values, &grads, rho, adaptive, &mut loss_fn, step)?;
+            grads = sam_gradient(store, &values, &grads, rho, adaptive, &mut loss_fn)?;
         }
         let grad_norm = global_norm(&grads);
         let clip = self.optimizer.spec().grad_clip;
@@ -90,7 +89,6 @@ pub type HostGrads = Vec<Option<Vec<f32>>>;
 fn loss_and_grads(
     store: &ParamStore,
     loss_fn: &mut impl FnMut() -> Result<Tensor>,
-    step: u64,
     pass: &str,
 ) -> Result<(f64, HostGrads)> {
     let loss = loss_fn()?;
@@ -113,7 +111,6 @@ fn loss_and_grads(
         };
         return Err(Error::NonFinite {
             what: "loss",
-            step,
             detail: format!("{pass} (loss = {value}; {where_})"),
         });
     }
@@ -122,7 +119,6 @@ fn loss_and_grads(
     if !groups.is_empty() {
         return Err(Error::NonFinite {
             what: "gradient",
-            step,
             detail: format!("{pass} (in {groups})"),
         });
     }
@@ -190,7 +186,6 @@ fn sam_gradient(
     rho: f64,
     adaptive: bool,
     loss_fn: &mut impl FnMut() -> Result<Tensor>,
-    step: u64,
 ) -> Result<HostGrads> {
     let norm = g
         .iter()
@@ -233,7 +228,7 @@ fn sam_gradient(
         })
         .collect();
     store.set_values(&perturbed)?;
-    let second = loss_and_grads(store, loss_fn, step, " in SAM's perturbed pass");
+    let second = loss_and_grads(store, loss_fn, " in SAM's perturbed pass");
     // Restore the original weights whatever happened in the second pass.
     store.set_values(w)?;
     Ok(second?.1)
