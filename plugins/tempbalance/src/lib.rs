@@ -25,10 +25,8 @@ pub mod assign;
 pub mod balance;
 pub mod config;
 
-use abi_stable::std_types::{ROption, RResult, RSlice, RStr, RString};
-use plugin_api::{
-    guard, Cadence, CadenceUnit, MetricsSnapshot, ParamGroupInfo, Scheduler, StepContext, StepPlan,
-};
+use abi_stable::std_types::RString;
+use plugin_api::{Cadence, CadenceUnit, MetricsView, ParamGroupInfo, SchedulerLogic, StepContext, StepPlan};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -137,7 +135,7 @@ pub struct TempBalance {
 
 impl TempBalance {
     /// A scheduler with this configuration.
-    pub fn new(config: TbConfig) -> Self {
+    pub fn with_config(config: TbConfig) -> Self {
         let state = State {
             format: STATE_FORMAT,
             config_fingerprint: config.fingerprint(),
@@ -148,20 +146,16 @@ impl TempBalance {
 
     /// Parses the configuration section (TOML text; empty means defaults).
     pub fn from_config(text: &str) -> Result<Self, TbError> {
-        Ok(Self::new(TbConfig::parse(text)?))
+        Ok(Self::with_config(TbConfig::parse(text)?))
     }
 
     pub fn config(&self) -> &TbConfig {
         &self.config
     }
 
-    pub fn state(&self) -> &State {
-        &self.state
-    }
-
     /// The cadence in effect: with `interval = 0` (steps), the automatic interval once a step
     /// context has told the scheduler the epoch length, every step before that.
-    pub fn cadence(&self) -> Cadence {
+    pub fn current_cadence(&self) -> Cadence {
         match self.config.interval_unit {
             IntervalUnit::Epochs => Cadence {
                 unit: CadenceUnit::Epochs,
@@ -183,7 +177,7 @@ impl TempBalance {
     }
 
     /// Whether `snap` should replace the cached multipliers.
-    fn wants(&self, snap: &MetricsSnapshot<'_>) -> bool {
+    fn wants(&self, snap: &MetricsView<'_>) -> bool {
         let Some(last) = self.state.last_snapshot_step else {
             return true;
         };
@@ -199,21 +193,21 @@ impl TempBalance {
         }
     }
 
-    /// The plan for one step (the body of [`Scheduler::plan`]).
+    /// The plan for one step.
     pub fn plan_step(
         &mut self,
         ctx: &StepContext,
         groups: &[ParamGroupInfo],
-        metrics: Option<&MetricsSnapshot<'_>>,
-        incoming: &StepPlan,
+        metrics: Option<MetricsView<'_>>,
+        incoming: StepPlan,
     ) -> StepPlan {
         if ctx.steps_per_epoch > 0 {
             self.state.steps_per_epoch = Some(ctx.steps_per_epoch);
         }
         self.state.counters.plans += 1;
         if let Some(snap) = metrics {
-            if self.wants(snap) {
-                let analysis = balance::analyse(&self.config, groups, snap.layers.as_slice());
+            if self.wants(&snap) {
+                let analysis = balance::analyse(&self.config, groups, snap.layers);
                 self.state.last_snapshot_step = Some(snap.step);
                 self.state.last_snapshot_epoch = Some(snap.epoch);
                 self.state.multipliers = analysis.multipliers;
@@ -230,7 +224,7 @@ impl TempBalance {
             }
             self.state.last_seen_step = Some(snap.step);
         }
-        let mut plan = incoming.clone();
+        let mut plan = incoming;
         for entry in plan.groups.iter_mut() {
             if let Some(m) = self.state.multipliers.get(entry.group.as_str()) {
                 entry.lr *= m;
@@ -242,79 +236,55 @@ impl TempBalance {
         }
         plan
     }
+}
 
-    /// The state as JSON.
-    pub fn save(&self) -> String {
-        serde_json::to_string(&self.state).expect("the state is plain data with finite numbers")
+/// The plugin side: configuration parsed by [`TbConfig::parse`] (its own one-line messages, with
+/// the ranges), state saved with the configuration's fingerprint.
+impl SchedulerLogic for TempBalance {
+    type Config = toml::Table;
+    type State = State;
+
+    fn new(config: toml::Table) -> Result<Self, String> {
+        let text = toml::to_string(&config).map_err(|e| format!("tempbalance configuration: {e}"))?;
+        Self::from_config(&text).map_err(|e| e.to_string())
     }
 
-    /// Restores [`TempBalance::save`] output; the configuration must be the one it was saved with.
-    pub fn load(&mut self, text: &str) -> Result<(), TbError> {
-        let state: State = serde_json::from_str(text)
-            .map_err(|e| TbError::State(format!("invalid JSON state: {e}")))?;
+    fn cadence(&self) -> Cadence {
+        self.current_cadence()
+    }
+
+    fn plan(&mut self, ctx: &StepContext, groups: &[ParamGroupInfo], metrics: Option<MetricsView<'_>>, incoming: StepPlan) -> Result<StepPlan, String> {
+        Ok(self.plan_step(ctx, groups, metrics, incoming))
+    }
+
+    fn state(&self) -> State {
+        self.state.clone()
+    }
+
+    /// Accepts a state saved under the same configuration, in this plugin's format.
+    fn restore(&mut self, state: State) -> Result<(), String> {
+        let refuse = |m: String| Err(TbError::State(m).to_string());
         if state.format != STATE_FORMAT {
-            return Err(TbError::State(format!(
-                "saved in format {} by another plugin version; this one reads format {STATE_FORMAT}",
-                state.format
-            )));
+            return refuse(format!("saved in format {} by another plugin version; this one reads format {STATE_FORMAT}", state.format));
         }
         let now = self.config.fingerprint();
         if state.config_fingerprint != now {
-            return Err(TbError::State(format!(
+            return refuse(format!(
                 "saved under another configuration (fingerprint {}, now {now}); resume with the same [plugins.tempbalance] settings, or start a new run",
                 state.config_fingerprint
-            )));
+            ));
         }
-        if let Some((name, m)) = state
-            .multipliers
-            .iter()
-            .find(|(_, m)| !(m.is_finite() && **m >= 0.0))
-        {
-            return Err(TbError::State(format!(
-                "group `{name}` has the invalid multiplier {m}"
-            )));
+        if let Some((name, m)) = state.multipliers.iter().find(|(_, m)| !(m.is_finite() && **m >= 0.0)) {
+            return refuse(format!("group `{name}` has the invalid multiplier {m}"));
         }
         self.state = state;
         Ok(())
     }
 }
 
-impl Scheduler for TempBalance {
-    fn analysis_cadence(&self) -> Cadence {
-        self.cadence()
-    }
-
-    fn plan(
-        &mut self,
-        ctx: StepContext,
-        groups: RSlice<'_, ParamGroupInfo>,
-        metrics: ROption<MetricsSnapshot<'_>>,
-        incoming: &StepPlan,
-    ) -> RResult<StepPlan, RString> {
-        guard("plan", || {
-            Ok(self.plan_step(
-                &ctx,
-                groups.as_slice(),
-                metrics.as_ref().into_option(),
-                incoming,
-            ))
-        })
-    }
-
-    fn save_state(&self) -> RResult<RString, RString> {
-        guard("save_state", || Ok(RString::from(self.save())))
-    }
-
-    fn load_state(&mut self, state: RStr<'_>) -> RResult<(), RString> {
-        guard("load_state", || {
-            self.load(state.as_str()).map_err(|e| e.to_string())
-        })
-    }
-}
-
-plugin_api::export_scheduler_plugin! {
+plugin_api::export_scheduler! {
     name: "tempbalance",
     description: "TempBalance: layer-wise learning rates balanced by each layer's PL_Alpha_Hill (spectral metrics)",
-    default_config: DEFAULT_CONFIG,
-    new: |config: &str| TempBalance::from_config(config).map_err(|e| e.to_string()),
+    scheduler: TempBalance,
+    describe: DEFAULT_CONFIG,
 }

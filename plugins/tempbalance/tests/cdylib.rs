@@ -106,5 +106,5 @@ fn the_shared_library_loads_and_plans() {
         .err()
         .expect("garbage refused")
         .to_string();
-    assert!(err.contains("tempbalance state"), "{err}");
+    assert!(err.contains("invalid state"), "{err}");
 }

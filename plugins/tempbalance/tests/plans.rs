@@ -5,6 +5,8 @@ mod common;
 use abi_stable::std_types::{ROption, RStr};
 use common::*;
 use engine_scheduler_tempbalance::{auto_interval, TbConfig, TempBalance, DEFAULT_CONFIG};
+use plugin_api::sdk::{new_scheduler, Exported};
+use plugin_api::SchedulerLogic;
 use plugin_api::{
     Cadence, CadenceUnit, LayerKind, LayerMetrics, MetricsSnapshot, ParamGroupInfo, Scheduler,
     StepPlan,
@@ -17,13 +19,14 @@ fn linears(names: &[&str]) -> Vec<ParamGroupInfo> {
         .collect()
 }
 
-fn tb(config: &str) -> TempBalance {
-    TempBalance::from_config(config).unwrap_or_else(|e| panic!("{e}"))
+/// The scheduler as the engine gets it: configuration parsed, ABI trait, guards.
+fn tb(config: &str) -> Exported<TempBalance> {
+    new_scheduler::<TempBalance>(config).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// One plan through the ABI trait method, as the engine calls it.
 fn plan(
-    s: &mut TempBalance,
+    s: &mut Exported<TempBalance>,
     c: plugin_api::StepContext,
     groups: &[ParamGroupInfo],
     m: Option<MetricsSnapshot<'_>>,
@@ -443,7 +446,7 @@ fn degenerate_warning_repeats_while_its_multipliers_are_in_use() {
         assert_eq!(ratios(&p, &incoming), vec![1.0, 1.0]);
         assert_eq!(p.warnings.len(), 1, "{:?}", warnings(&p));
     }
-    assert_eq!(s.state().counters.fallbacks, 1);
+    assert_eq!(s.0.state().counters.fallbacks, 1);
 }
 
 #[test]
@@ -545,7 +548,8 @@ fn multipliers_persist_between_analyses_while_eta_changes() {
         let got: Vec<f64> = ["a", "b", "c"].iter().map(|n| lr(&p, n)).collect();
         assert_close(&got, &expected.map(|m| m * base), 1e-15);
     }
-    let c = &s.state().counters;
+    let state = s.0.state();
+    let c = &state.counters;
     assert_eq!((c.plans, c.analyses, c.snapshots_ignored), (12, 3, 1));
 }
 
@@ -555,7 +559,7 @@ fn epoch_and_step_intervals_choose_which_snapshots_count() {
     let up = rows_for(&groups, &[2.0, 4.0]); // 0.5, 1.5
     let down = rows_for(&groups, &[4.0, 2.0]); // 1.5, 0.5
     let first_ratio =
-        |s: &mut TempBalance, epoch, step, rows: &[LayerMetrics], snap_step, snap_epoch| {
+        |s: &mut Exported<TempBalance>, epoch, step, rows: &[LayerMetrics], snap_step, snap_epoch| {
             let incoming = uniform(&groups, 1.0);
             let p = plan(
                 s,
@@ -683,7 +687,7 @@ fn scripted_run() -> (Vec<ParamGroupInfo>, Vec<Vec<LayerMetrics>>) {
 }
 
 fn scripted_step(
-    s: &mut TempBalance,
+    s: &mut Exported<TempBalance>,
     groups: &[ParamGroupInfo],
     rows: &[Vec<LayerMetrics>],
     step: u64,
@@ -745,7 +749,7 @@ fn a_restored_scheduler_gives_the_same_plans() {
                 );
             }
         }
-        assert_eq!(a.state(), b.state());
+        assert_eq!(a.0.state(), b.0.state());
     }
 }
 
@@ -765,7 +769,7 @@ fn state_from_another_configuration_or_garbage_is_refused() {
         .load_state(RStr::from("{not json"))
         .unwrap_err()
         .to_string();
-    assert!(err.contains("invalid JSON state"), "{err}");
+    assert!(err.contains("invalid state"), "{err}");
     let wrong_format = saved.as_str().replace("\"format\":1", "\"format\":99");
     let err = tb("")
         .load_state(wrong_format.as_str().into())
@@ -775,8 +779,8 @@ fn state_from_another_configuration_or_garbage_is_refused() {
     // The state keeps exact multipliers.
     let mut b = tb("");
     b.load_state(saved.as_rstr()).unwrap();
-    assert_eq!(a.state().multipliers, b.state().multipliers);
-    assert!(!a.state().multipliers.is_empty());
+    assert_eq!(a.0.state().multipliers, b.0.state().multipliers);
+    assert!(!a.0.state().multipliers.is_empty());
 }
 
 #[test]
