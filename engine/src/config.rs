@@ -14,8 +14,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Environment variables with the `ENGINE_` prefix that are not configuration keys
-/// (`ENGINE_ASSETS_DIR` belongs to scripts/fetch-assets.sh).
-const RESERVED_ENV: [&str; 3] = ["plugin_path", "log", "assets_dir"];
+/// (`ENGINE_ASSETS_DIR` belongs to scripts/fetch-assets.sh, `ENGINE_FAULT_AT` to the
+/// crash-consistency tests: rundir::fault_point).
+const RESERVED_ENV: [&str; 4] = ["plugin_path", "log", "assets_dir", "fault_at"];
 
 /// The whole configuration of a run.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -6,9 +6,34 @@
 //! rename). A crash or a failing plugin mid-save therefore never touches the last good checkpoint.
 
 use crate::error::{io_err, EngineError, Result};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+
+/// The write points of an epoch's end, in order: its metrics.csv row, the checkpoint's files
+/// written (not yet renamed into place), renamed, `last` moved, `best` moved, old checkpoints
+/// pruned.
+pub const WRITE_POINTS: [&str; 6] = ["epoch-row", "checkpoint-written", "checkpoint-renamed", "last-moved", "best-moved", "pruned"];
+
+/// Fault injection for the crash-consistency tests: with `ENGINE_FAULT_AT=<point>:<n>` the
+/// process aborts, as a kill -9 would, right after it passes write point `<point>` (one of
+/// [`WRITE_POINTS`]) for the n-th time. Unset, it is one cached lookup.
+pub fn fault_point(point: &str) {
+    static WANTED: OnceLock<Option<(String, u64)>> = OnceLock::new();
+    static HITS: AtomicU64 = AtomicU64::new(0);
+    let wanted = WANTED.get_or_init(|| {
+        let value = std::env::var("ENGINE_FAULT_AT").ok()?;
+        let (name, n) = value.split_once(':')?;
+        Some((name.to_string(), n.parse().ok()?))
+    });
+    if let Some((name, n)) = wanted {
+        if name == point && HITS.fetch_add(1, Ordering::SeqCst) + 1 == *n {
+            std::process::abort();
+        }
+    }
+}
 
 /// Creates a fresh run directory; an existing one is never reused.
 pub fn create(root: &Path, name: &str, default_name: &str) -> Result<PathBuf> {
@@ -195,15 +220,20 @@ impl Checkpoints {
             return Err(e);
         }
         sync_dir(&partial)?;
+        fault_point("checkpoint-written");
         if done.exists() {
             fs::remove_dir_all(&done).map_err(|e| io_err(&done, e))?;
         }
         fs::rename(&partial, &done).map_err(|e| io_err(&done, e))?;
+        fault_point("checkpoint-renamed");
         self.point("last", &name)?;
+        fault_point("last-moved");
         if is_best {
             self.point("best", &name)?;
+            fault_point("best-moved");
         }
         self.prune()?;
+        fault_point("pruned");
         Ok(done)
     }
 

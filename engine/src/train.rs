@@ -665,6 +665,7 @@ fn train(cfg: &Config, run_dir: &Path, task: &Task, data_json: &str, plugins: &m
             row.push((format!("lr/{}", g.group), fmt_f(g.lr)));
         }
         epoch_csv.row(&row)?;
+        rundir::fault_point("epoch-row");
         if let Some(board) = board.as_mut() {
             // Per-epoch figures at the epoch's last step, so they line up with the step curves.
             let mut tags: Vec<(String, f64)> = vec![("epoch/train_loss".into(), train_loss)];

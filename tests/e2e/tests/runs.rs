@@ -345,6 +345,44 @@ fn a_run_killed_between_its_writes_resumes_to_the_same_logs() {
     assert!(!ckpt.join("epoch-0000").exists());
 }
 
+/// Fault injection at every write point of an epoch's end (`ENGINE_FAULT_AT`, rundir::fault_point):
+/// the process dies there as under kill -9, and the resumed run ends with the logs, learning
+/// rates, state.json and weights of an uninterrupted run.
+#[test]
+fn a_run_killed_at_each_write_point_resumes_to_the_uninterrupted_run() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = temp_dir("fault-points");
+    let args = ["--epochs", "4", "--scheduler", "tempbalance", "--set", "plugins.fno2d.width=16", "--seed", "3"];
+    let full = tiny_run(&dir, &[&["--name", "full"][..], &args[..]].concat()).output().unwrap();
+    assert!(full.status.success(), "{}", texts(&full).1);
+    let full_run = dir.join("runs/full");
+    let lines = |p: &std::path::Path| fs::read_to_string(p).unwrap().lines().map(String::from).collect::<Vec<_>>();
+    // Every epoch passes these points; epoch 1 is always the best so far, so `best-moved` is hit
+    // there for sure.
+    for (point, hit) in [("epoch-row", 3), ("checkpoint-written", 3), ("checkpoint-renamed", 3), ("last-moved", 3), ("best-moved", 1), ("pruned", 3)] {
+        let name = format!("cut-{point}");
+        let run = dir.join("runs").join(&name);
+        let out = tiny_run(&dir, &[&["--name", name.as_str()][..], &args[..]].concat()).env("ENGINE_FAULT_AT", format!("{point}:{hit}")).output().unwrap();
+        assert_eq!(out.status.signal(), Some(6), "{point}: the run was not cut there: {}", texts(&out).1);
+        let resumed = engine().args(["run", "--resume", run.to_str().unwrap(), "--progress", "plain"]).output().unwrap();
+        assert!(resumed.status.success(), "{point}: {}", texts(&resumed).1);
+        for file in ["metrics.jsonl", "spectral/layers.csv", "spectral/summary.csv"] {
+            assert_eq!(lines(&run.join(file)), lines(&full_run.join(file)), "{point}: {file}");
+        }
+        let cols = |r: &std::path::Path, col: &str| -> Vec<String> { read_csv(&r.join("metrics.csv")).iter().map(|row| row[col].clone()).collect() };
+        for col in ["epoch", "step", "train/loss", "val/nrmse", "best", "lr/fc1"] {
+            assert_eq!(cols(&run, col), cols(&full_run, col), "{point}: column {col}");
+        }
+        for file in ["state.json", "model.safetensors", "optimizer.safetensors"] {
+            let bytes = |r: &std::path::Path| fs::read(r.join("checkpoints/last").join(file)).unwrap();
+            assert!(bytes(&run) == bytes(&full_run), "{point}: {file} differs");
+        }
+        assert_eq!(fs::read_link(run.join("checkpoints/best")).unwrap(), fs::read_link(full_run.join("checkpoints/best")).unwrap(), "{point}");
+        let left: Vec<_> = fs::read_dir(run.join("checkpoints")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).filter(|n| n.ends_with(".partial") || n.starts_with('.')).collect();
+        assert!(left.is_empty(), "{point}: left behind {left:?}");
+    }
+}
+
 /// Sends `signal` to a run once its step log shows the first epoch, and waits for it.
 fn interrupt_after_first_epoch(cmd: &mut std::process::Command, run: &std::path::Path, signal: &str) -> std::process::Output {
     let child = cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
