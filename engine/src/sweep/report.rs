@@ -144,6 +144,16 @@ pub fn write(sweep: &Sweep, dir: &SweepDir) -> Result<Written> {
             let finished = cells.iter().flatten().map(|c| c.runs.len()).sum::<usize>();
             let _ = writeln!(md, "Persistence (the last input frame copied forward) on the same test split; {} of {finished} runs beat it.", beaten.count());
         }
+        let lengths: Vec<(String, bool)> = cells.iter().flatten().flat_map(|c| &c.points).filter_map(|e| still_improving(&dir.run_dir(&e.point), &val_metric).map(|s| (e.point.name.clone(), s))).collect();
+        if !lengths.is_empty() {
+            let improving: Vec<&str> = lengths.iter().filter(|(_, s)| *s).map(|(n, _)| n.as_str()).collect();
+            let which = match improving.len() {
+                0 => ": every validation curve had flattened".to_string(),
+                k if k <= 3 => format!(" (still learning): {}", improving.join(", ")),
+                k => format!(" (still learning): {} and {} more", improving[..3].join(", "), k - 3),
+            };
+            let _ = writeln!(md, "Training length: {} of {} reported runs improved their best `{val_metric}` by more than 1% in the last 20% of their epochs{which}.", improving.len(), lengths.len());
+        }
         if !sweep.report.tune.is_empty() {
             let _ = writeln!(md, "\nChosen settings (on validation):\n");
             for (i, size) in sizes.iter().enumerate() {
@@ -337,6 +347,24 @@ fn distinct(entries: &[&Entry], key: Option<&str>) -> Vec<String> {
 
 fn matches_value(e: &Entry, key: Option<&str>, value: &str) -> bool {
     key.and_then(|k| e.point.get(k)).map(spec::plain).unwrap_or_else(|| "-".into()) == value
+}
+
+/// Whether a run was still learning when it stopped: its best validation score over all epochs
+/// beats the best of its first 80% of epochs by more than 1% (None: no metrics.csv, or fewer than
+/// five epochs with a score).
+fn still_improving(run: &Path, val_metric: &str) -> Option<bool> {
+    let text = std::fs::read_to_string(run.join("metrics.csv")).ok()?;
+    let mut lines = text.lines();
+    let col = lines.next()?.split(',').position(|c| c == val_metric)?;
+    let vals: Vec<f64> = lines.filter_map(|l| l.split(',').nth(col)?.parse().ok()).filter(|v: &f64| v.is_finite()).collect();
+    if vals.len() < 5 {
+        return None;
+    }
+    let higher = higher_is_better(val_metric);
+    let best = |v: &[f64]| v.iter().copied().fold(if higher { f64::NEG_INFINITY } else { f64::INFINITY }, |a, b| if higher { a.max(b) } else { a.min(b) });
+    let early = best(&vals[..(vals.len() * 4 / 5).max(1)]);
+    let gain = if higher { best(&vals) - early } else { early - best(&vals) };
+    Some(gain > 0.01 * early.abs())
 }
 
 fn smallest(sizes: &[String]) -> usize {
@@ -536,5 +564,34 @@ fn csv_cell(s: &str) -> String {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::still_improving;
+
+    fn run_with(name: &str, csv: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("engine-report-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("metrics.csv"), csv).unwrap();
+        dir
+    }
+
+    /// Still learning = the best of all epochs beats the best of the first 80% by more than 1%.
+    #[test]
+    fn still_improving_compares_the_last_fifth_with_the_rest() {
+        let flat = run_with("flat", "epoch,val/nrmse\n1,0.5\n2,0.3\n3,0.25\n4,0.2\n5,0.2\n6,0.2\n7,0.2\n8,0.2\n9,0.2\n10,0.199\n");
+        assert_eq!(still_improving(&flat, "val/nrmse"), Some(false));
+        let falling = run_with("falling", "epoch,val/nrmse\n1,0.5\n2,0.4\n3,0.35\n4,0.3\n5,0.28\n6,0.26\n7,0.25\n8,0.24\n9,0.22\n10,0.2\n");
+        assert_eq!(still_improving(&falling, "val/nrmse"), Some(true));
+        let rising = run_with("acc", "epoch,val/accuracy\n1,0.5\n2,0.6\n3,0.62\n4,0.63\n5,0.7\n");
+        assert_eq!(still_improving(&rising, "val/accuracy"), Some(true));
+        assert_eq!(still_improving(&rising, "val/nrmse"), None, "no such column");
+        let short = run_with("short", "epoch,val/nrmse\n1,0.5\n2,0.4\n");
+        assert_eq!(still_improving(&short, "val/nrmse"), None);
+        for d in [flat, falling, rising, short] {
+            let _ = std::fs::remove_dir_all(d);
+        }
     }
 }
