@@ -220,3 +220,23 @@ fn a_corrupt_decoder_section_is_an_error_not_a_panic() {
     assert!(e.contains(path.to_str().unwrap()) && e.contains("cannot load"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Found by fuzzing: a post-processor template naming a special token that its `special_tokens`
+/// map lacks loads, then makes the tokenizers crate panic on every encoding. It is refused at load
+/// time in one line naming the file.
+#[test]
+fn a_template_naming_an_undefined_special_token_is_an_error_not_a_panic() {
+    let text = std::fs::read_to_string(minilm_tokenizer()).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let specials = json["post_processor"]["special_tokens"].as_object_mut().expect("MiniLM's post-processor is a template");
+    assert!(specials.remove("[SEP]").is_some());
+    let dir = std::env::temp_dir().join(format!("textdata-bad-template-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("tokenizer.json");
+    std::fs::write(&path, json.to_string()).unwrap();
+    let e = TextTokenizer::from_file(&path, 32).err().expect("a malformed template is refused").to_string();
+    assert!(e.contains(path.to_str().unwrap()) && e.contains("cannot encode with it") && !e.contains('\n'), "{e}");
+    // The shipped file passes the probe.
+    assert!(TextTokenizer::from_file(&minilm_tokenizer(), 32).is_ok());
+    let _ = std::fs::remove_dir_all(&dir);
+}
