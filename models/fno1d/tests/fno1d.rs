@@ -2,7 +2,7 @@
 //! differences through the whole rollout), overfitting, determinism, checkpoints,
 //! config/data/batch validation, and the exported root module loaded from the .so.
 
-use engine_model_fno1d::{new_model, Fno1d, Fno1dPlugin, DEFAULT_CONFIG};
+use engine_model_fno1d::{network, new_model, FnoConfig, Plugin as Fno1dPlugin, DEFAULT_CONFIG, VARIANT};
 use model_runtime::pde_testing::{adam, data_json, trajectories, views};
 use model_runtime::testing::{assert_every_param_gets_gradient, finite_difference};
 use model_runtime::{Batch, ModelCore, StepCtx};
@@ -323,8 +323,8 @@ fn config_and_data_errors_are_one_line_and_name_the_problem() {
     let cases: [(&str, String, &str); 5] = [
         ("depth = 4", data(), "fno1d: config has unknown key 'depth' (known keys: width, modes, padding)"),
         ("width = 2.5", data(), "key 'width' must be a positive integer"),
-        ("modes = 10", data(), "modes = 10 does not fit the padded length 14 + 2: modes must be <= 9"),
-        ("", data_json(C, &[X, X], S, T), "this FNO needs 1 spatial dimension, the data description's key 'spatial' has 2 ([14, 14])"),
+        ("modes = 10", data(), "modes = 10 does not fit the padded x size 14 + 2: modes must be <= 9"),
+        ("", data_json(C, &[X, X], S, T), "fno1d needs 1 spatial dimension, the data description's key 'spatial' has 2 ([14, 14])"),
         ("", r#"{"task":"pde-rollout","channels":2,"spatial":[14],"initial_step":2}"#.into(), "missing key 't_train'"),
     ];
     for (cfg, data, want) in cases {
@@ -362,13 +362,13 @@ fn batch_errors_name_the_tensor() {
 
 #[test]
 fn default_config_describes_pdebench_settings() {
-    let c = engine_model_fno1d::Fno1dConfig::from_toml(DEFAULT_CONFIG).unwrap();
-    assert_eq!((c.width, c.modes, c.padding), (64, 16, 2));
+    let c = FnoConfig::from_toml(&VARIANT, DEFAULT_CONFIG).unwrap();
+    assert_eq!((c.width, c.modes.as_slice(), c.padding), (64, &[16][..], 2));
     assert!(DEFAULT_CONFIG.contains("unverified"));
     // The PDEBench 1D CFD setting (reduced_resolution 8: 1024 -> 128 points) builds, with the
     // parameter count of PDEBench's FNO1d(num_channels=3, modes=16, width=64, initial_step=10).
     let cfd = data_json(3, &[128], 10, 21);
-    let net = Fno1d::new("", &cfd, 0).unwrap();
+    let net = network("", &cfd, 0).unwrap();
     let n = model_runtime::PdeStep::params(&net).num_scalars();
     // fc0 (31*64+64) + 4 * (2 * 64*64*16 + 64*64 + 64) + fc1 (64*128+128) + fc2 (128*3+3)
     assert_eq!(n, 2048 + 4 * (131_072 + 4160) + 8320 + 387);

@@ -1,4 +1,4 @@
-//! The runtime shared by the engine's model plugins (fno2d now; unet and bert later).
+//! The runtime shared by the engine's model plugins (fno1d, fno2d, unet1d, unet2d, bert).
 //!
 //! A model plugin declares its parameters in a [`ParamStore`] (groups = layers, dotted names,
 //! seeded init), implements [`ModelCore`] (loss, predict, layer weights) or, for PDE models, only
@@ -23,13 +23,15 @@
 //! ```ignore
 //! struct MyNet { params: ParamStore, data: PdeData, w: Tensor }
 //! impl PdeStep for MyNet { /* params, data, config_toml, prepare, step, layer_weights */ }
-//! fn new_model(init: ModelInit<'_>) -> Result<ModelAdapter<PdeModel<MyNet>>, String> {
-//!     let net = MyNet::new(init.config.as_str(), init.data.as_str(), init.seed).map_err(|e| e.to_string())?;
-//!     ModelAdapter::new(PdeModel(net), init.optimizer, PluginMeta { name: "mynet", version: env!("CARGO_PKG_VERSION") })
-//!         .map_err(|e| e.to_string())
+//! model_runtime::export_model! {
+//!     name: "mynet",
+//!     description: "...",
+//!     default_config: "",
+//!     plugin: ModelAdapter<PdeModel<MyNet>>,
+//!     network: MyNet::new, // fn(config: &str, data: &str, seed: u64) -> Result<MyNet>
 //! }
-//! plugin_api::export_model_plugin! { name: "mynet", description: "...", default_config: "", new: new_model }
 //! ```
+
 
 pub mod adapter;
 pub mod alloc;
@@ -39,6 +41,7 @@ pub mod buffers;
 pub mod checkpoint;
 pub mod cnn;
 pub mod error;
+pub mod export;
 pub mod kernels;
 pub mod ops;
 pub mod optim;
@@ -64,3 +67,5 @@ pub use train::Trainer;
 
 /// Re-exported so model crates use the runtime's candle.
 pub use candle_core;
+/// Re-exported for [`export_model!`].
+pub use plugin_api;

@@ -56,9 +56,9 @@ impl RolloutSpec {
     /// The time axis of `u` and its frames' shape `[B, X.., C]`, after checking `u` is long enough.
     fn layout(&self, u: &Tensor) -> Result<(usize, Vec<usize>)> {
         let dims = u.dims();
-        if !(4..=5).contains(&dims.len()) {
+        if !(4..=6).contains(&dims.len()) {
             return Err(Error::Batch(format!(
-                "rollout input must be [B, X.., T, C] with 1 or 2 spatial dims, got {dims:?}"
+                "rollout input must be [B, X.., T, C] with 1 to 3 spatial dims, got {dims:?}"
             )));
         }
         let tax = dims.len() - 2;

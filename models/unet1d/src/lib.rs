@@ -20,46 +20,14 @@
 pub use model_runtime::unet::{UNet, UNetConfig, DEFAULT_CONFIG};
 
 use model_runtime::buffers::BufferedAdapter;
-use model_runtime::PluginMeta;
-use plugin_api::ModelInit;
-
-// Training repeats the same tensor shapes every step: keep freed large blocks for reuse
-// (see model_runtime::alloc).
-model_runtime::use_caching_allocator!();
-
-/// The plugin name users type (`--model unet1d`).
-pub const NAME: &str = "unet1d";
 
 /// Spatial dimensions of the data this plugin takes.
 pub const SPATIAL_DIMS: usize = 1;
 
-/// The plugin as the engine sees it.
-pub type Unet1dPlugin = BufferedAdapter<UNet>;
-
-/// Builds the network alone (tests, benchmarks).
-pub fn network(config: &str, data: &str, seed: u64) -> model_runtime::Result<UNet> {
-    UNet::new(SPATIAL_DIMS, config, data, seed)
-}
-
-/// Builds the plugin model from the engine's [`ModelInit`].
-pub fn new_model(init: ModelInit<'_>) -> Result<Unet1dPlugin, String> {
-    let build = || -> model_runtime::Result<Unet1dPlugin> {
-        let net = network(init.config.as_str(), init.data.as_str(), init.seed)?;
-        BufferedAdapter::new(
-            net,
-            init.optimizer,
-            PluginMeta {
-                name: NAME,
-                version: env!("CARGO_PKG_VERSION"),
-            },
-        )
-    };
-    build().map_err(|e| format!("{NAME}: {e}"))
-}
-
-plugin_api::export_model_plugin! {
-    name: NAME,
+model_runtime::export_model! {
+    name: "unet1d",
     description: "PDEBench UNet1d (BatchNorm, tanh), autoregressive rollout training with pushforward",
     default_config: DEFAULT_CONFIG,
-    new: new_model,
+    plugin: BufferedAdapter<UNet>,
+    network: |config: &str, data: &str, seed: u64| UNet::new(SPATIAL_DIMS, config, data, seed),
 }

@@ -2,7 +2,12 @@
 //! its gradients against central finite differences.
 
 use candle_core::{Device, Tensor, Var};
-use engine_model_fno2d::spectral::{block_weight, spectral_conv, Bases};
+use fno::spectral::{block_weight, spectral_conv, Bases, CornerWeights};
+
+/// The block weight from the two corner blocks in PyTorch's argument order (weights1, weights2).
+fn bw(w1_re: &Tensor, w1_im: &Tensor, w2_re: &Tensor, w2_im: &Tensor) -> model_runtime::Result<Tensor> {
+    block_weight(&CornerWeights { re: vec![w1_re, w2_re], im: vec![w1_im, w2_im] })
+}
 
 /// Deterministic pseudo-random values in [-1, 1).
 fn values(n: usize, seed: u64) -> Vec<f32> {
@@ -125,8 +130,8 @@ fn case(b: usize, ci: usize, co: usize, hh: usize, ww: usize, m1: usize, m2: usi
     let nw = ci * co * m1 * m2;
     let ws: Vec<Vec<f32>> = (0..4).map(|k| values(nw, 10 + k)).collect();
     let t = |v: &[f32]| Tensor::from_slice(v, (ci, co, m1, m2), &dev).unwrap();
-    let blk = block_weight(&t(&ws[0]), &t(&ws[1]), &t(&ws[2]), &t(&ws[3])).unwrap();
-    let bases = Bases::new(hh, ww, m1, m2, &dev).unwrap();
+    let blk = bw(&t(&ws[0]), &t(&ws[1]), &t(&ws[2]), &t(&ws[3])).unwrap();
+    let bases = Bases::new(&[hh, ww], &[m1, m2], &dev).unwrap();
     let xt = Tensor::from_slice(&x, (b, ci, hh * ww), &dev).unwrap();
     let got = spectral_conv(&xt, &blk, &bases)
         .unwrap()
@@ -173,14 +178,14 @@ fn matches_naive_dft_padded_cfd_shape() {
 
 #[test]
 fn mode_count_must_fit_the_grid() {
-    assert!(Bases::new(10, 9, 6, 3, &Device::Cpu)
+    assert!(Bases::new(&[10, 9], &[6, 3], &Device::Cpu)
         .unwrap_err()
         .to_string()
-        .contains("modes1 <= 5"));
-    assert!(Bases::new(10, 9, 5, 6, &Device::Cpu)
+        .contains("axis 1 needs 1 <= modes <= 5"));
+    assert!(Bases::new(&[10, 9], &[5, 6], &Device::Cpu)
         .unwrap_err()
         .to_string()
-        .contains("modes2 <= 5"));
+        .contains("axis 2 needs 1 <= modes <= 5"));
 }
 
 /// Gradients of a fixed linear functional of the output, against central differences, for
@@ -194,9 +199,9 @@ fn gradients_match_finite_differences() {
         .map(|k| Var::from_vec(values(ci * co * m1 * m2, 20 + k), (ci, co, m1, m2), &dev).unwrap())
         .collect();
     let probe = Tensor::from_vec(values(b * co * hh * ww, 3), (b, co, hh * ww), &dev).unwrap();
-    let bases = Bases::new(hh, ww, m1, m2, &dev).unwrap();
+    let bases = Bases::new(&[hh, ww], &[m1, m2], &dev).unwrap();
     let loss = |x: &Tensor, w: &[Tensor]| -> f64 {
-        let blk = block_weight(&w[0], &w[1], &w[2], &w[3]).unwrap();
+        let blk = bw(&w[0], &w[1], &w[2], &w[3]).unwrap();
         let y = spectral_conv(x, &blk, &bases).unwrap();
         // Nonlinear in the output so the check is not exact by linearity alone.
         let y2 = (&y * &y).unwrap();
@@ -210,7 +215,7 @@ fn gradients_match_finite_differences() {
         )
     };
     let wt: Vec<Tensor> = ws.iter().map(|v| v.as_tensor().clone()).collect();
-    let blk = block_weight(&wt[0], &wt[1], &wt[2], &wt[3]).unwrap();
+    let blk = bw(&wt[0], &wt[1], &wt[2], &wt[3]).unwrap();
     let y = spectral_conv(x.as_tensor(), &blk, &bases).unwrap();
     let l = ((&y * &y).unwrap() * &probe).unwrap().sum_all().unwrap();
     let grads = l.backward().unwrap();

@@ -2,7 +2,7 @@
 //! differences through the whole rollout), overfitting, per-group learning rates, determinism,
 //! checkpoints, config/data/batch validation, and the exported root module loaded from the .so.
 
-use engine_model_fno2d::{new_model, Fno2d, Fno2dPlugin, DEFAULT_CONFIG};
+use engine_model_fno2d::{network, new_model, FnoConfig, Plugin as Fno2dPlugin, DEFAULT_CONFIG, VARIANT};
 use model_runtime::testing::{assert_every_param_gets_gradient, finite_difference};
 use model_runtime::{Batch, ModelCore, PdeModel, StepCtx};
 use plugin_api::abi_stable::sabi_trait::TD_Opaque;
@@ -493,7 +493,7 @@ fn config_and_data_errors_are_one_line_and_name_the_problem() {
             "",
             r#"{"task":"pde-rollout","channels":2,"spatial":[10],"initial_step":2,"t_train":5}"#
                 .into(),
-            "needs 2 spatial dimensions",
+            "fno2d needs 2 spatial dimensions, the data description's key 'spatial' has 1 ([10])",
         ),
         (
             "",
@@ -541,8 +541,8 @@ fn batch_errors_name_the_tensor() {
 
 #[test]
 fn default_config_describes_pdebench_settings() {
-    let c = engine_model_fno2d::FnoConfig::from_toml(DEFAULT_CONFIG).unwrap();
-    assert_eq!((c.width, c.modes1, c.modes2, c.padding), (20, 12, 12, 2));
+    let c = FnoConfig::from_toml(&VARIANT, DEFAULT_CONFIG).unwrap();
+    assert_eq!((c.width, c.modes.as_slice(), c.padding), (20, &[12, 12][..], 2));
     assert!(
         DEFAULT_CONFIG
             .lines()
@@ -553,7 +553,7 @@ fn default_config_describes_pdebench_settings() {
     // The PDEBench 2D CFD setting builds, with PDEBench's parameter count.
     let cfd =
         r#"{"task":"pde-rollout","channels":4,"spatial":[64,64],"initial_step":10,"t_train":21}"#;
-    let net = Fno2d::new("", cfd, 0).unwrap();
+    let net = network("", cfd, 0).unwrap();
     let n = model_runtime::PdeStep::params(&net).num_scalars();
     // fc0 (42*20+20) + 4 * (4 * 20*20*12*12 + 20*20 + 20) + fc1 (20*128+128) + fc2 (128*4+4)
     assert_eq!(n, 860 + 4 * (230_400 + 420) + 2688 + 516);

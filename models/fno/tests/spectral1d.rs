@@ -2,7 +2,12 @@
 //! its gradients against central finite differences.
 
 use candle_core::{Device, Tensor, Var};
-use engine_model_fno1d::spectral::{block_weight, spectral_conv1d, Bases1d};
+use fno::spectral::{block_weight, spectral_conv, Bases, CornerWeights};
+
+/// The 1D block weight from PyTorch's one complex weight (real and imaginary parts).
+fn bw(w_re: &Tensor, w_im: &Tensor) -> model_runtime::Result<Tensor> {
+    block_weight(&CornerWeights { re: vec![w_re], im: vec![w_im] })
+}
 
 /// Deterministic pseudo-random values in [-1, 1).
 fn values(n: usize, seed: u64) -> Vec<f32> {
@@ -94,13 +99,13 @@ fn matches_the_naive_dft_reference_including_the_nyquist_bin() {
         let wr = values(ci * co * k, 2);
         let wi = values(ci * co * k, 3);
         let dev = Device::Cpu;
-        let bases = Bases1d::new(n, k, &dev).unwrap();
-        let blk = block_weight(
+        let bases = Bases::new(&[n], &[k], &dev).unwrap();
+        let blk = bw(
             &Tensor::from_slice(&wr, (ci, co, k), &dev).unwrap(),
             &Tensor::from_slice(&wi, (ci, co, k), &dev).unwrap(),
         )
         .unwrap();
-        let got = spectral_conv1d(
+        let got = spectral_conv(
             &Tensor::from_slice(&x, (b, ci, n), &dev).unwrap(),
             &blk,
             &bases,
@@ -122,11 +127,11 @@ fn matches_the_naive_dft_reference_including_the_nyquist_bin() {
             "{b} {ci} {co} {n} {k}: max error {err} (scale {scale})"
         );
     }
-    assert!(Bases1d::new(10, 7, &Device::Cpu)
+    assert!(Bases::new(&[10], &[7], &Device::Cpu)
         .unwrap_err()
         .to_string()
-        .contains("modes <= 6"));
-    assert!(Bases1d::new(10, 0, &Device::Cpu).is_err());
+        .contains("axis 1 needs 1 <= modes <= 6"));
+    assert!(Bases::new(&[10], &[0], &Device::Cpu).is_err());
 }
 
 #[test]
@@ -137,9 +142,9 @@ fn gradients_match_finite_differences() {
     let wrv = values(ci * co * k, 5);
     let wiv = values(ci * co * k, 6);
     let probe = Tensor::from_vec(values(b * co * n, 7), (b, co, n), &dev).unwrap();
-    let bases = Bases1d::new(n, k, &dev).unwrap();
+    let bases = Bases::new(&[n], &[k], &dev).unwrap();
     let f = |x: &Tensor, wr: &Tensor, wi: &Tensor| -> Tensor {
-        let y = spectral_conv1d(x, &block_weight(wr, wi).unwrap(), &bases).unwrap();
+        let y = spectral_conv(x, &bw(wr, wi).unwrap(), &bases).unwrap();
         (y.sqr().unwrap() * &probe).unwrap().sum_all().unwrap()
     };
     let x = Var::from_vec(xv.clone(), (b, ci, n), &dev).unwrap();
