@@ -15,7 +15,7 @@
 //!
 //! Activations are row-major `[tokens, features]`, so every Linear is one 2D matmul with the
 //! weight stored `[out, in]` (as Hugging Face stores it); the bias (+ exact GELU) is one fused
-//! node ([`model_runtime::ops::bias_act`]). LayerNorm and the masked softmax (with attention
+//! node ([`model_kernels::activation::bias_act`]). LayerNorm and the masked softmax (with attention
 //! dropout inside) are fused ops with hand-written backward passes ([`crate::ops`]). Dropout masks
 //! come from the run seed, the optimizer step, the pass and the site, so runs are reproducible and
 //! resumable. `predict` never applies dropout.
@@ -23,7 +23,8 @@
 use crate::config::{arch_value, Arch, BertConfig, Pooling, Resolved};
 use crate::ops::{add_layer_norm, layer_norm, masked_softmax};
 use candle_core::{Device, Tensor};
-use model_runtime::ops::{bias_act, relayout, Act};
+use model_kernels::activation::{bias_act, Act};
+use model_kernels::layout::relayout;
 use model_runtime::{
     real_layer_weights, rng_for, Batch, Dim, Error, Init, ModelCore, ParamStore, Result, StepCtx,
 };

@@ -12,10 +12,10 @@
 //!
 //! Exponentials use a vectorizable polynomial (Cephes `expf`, relative error ~1e-7) compiled for
 //! AVX-512 / AVX2 and chosen at run time; rows are split across rayon threads when there are
-//! several (the runtime's shared helpers, [`model_runtime::kernels`]).
+//! several (the runtime's shared helpers, [`model_kernels::cpu`]).
 
 use candle_core::{CpuStorage, CustomOp2, CustomOp3, Layout, Shape, Tensor};
-use model_runtime::kernels::{
+use model_kernels::cpu::{
     contiguous_f32, exp_nonpos, for_each_chunk, lane_sum, map_chunks, row_dot, row_sum,
     rows_per_task, versions, with_f32,
 };

@@ -22,7 +22,8 @@
 use crate::config::{mode_keys, FnoConfig, FnoVariant};
 use crate::spectral::{block_weight, join_corners, max_modes, spectral_conv, Bases, CornerWeights};
 use candle_core::{Device, Tensor};
-use model_runtime::ops::{bias_act, pad_last2, relayout, sum_bias_act, Act};
+use model_kernels::activation::{bias_act, sum_bias_act, Act};
+use model_kernels::layout::{pad_last2, relayout};
 use model_runtime::{real_layer_weights, Batch, Dim, Error, Init, ParamStore, PdeData, PdeStep, Result};
 use plugin_api::abi_stable::std_types::{ROption, RVec};
 use plugin_api::{LayerKind, LayerWeights};

@@ -19,13 +19,14 @@
 //! 5. c2r along the last axis (irfft: DC and Nyquist imaginary parts dropped, other bins doubled)
 //!
 //! Between the steps, relayout copies bring the contracted axis last (one autograd node each, see
-//! `model_runtime::ops::relayout`). The products with the constant bases use `matmul_const`, whose
+//! `model_kernels::layout::relayout`). The products with the constant bases use `matmul_const`, whose
 //! backward skips the (useless) gradient of the basis. The bases are built once per grid size.
 //! For D = 1 and 2 the sequence of operations is exactly that of the former separate fno1d and
 //! fno2d implementations (same relayouts, same matmuls), so their results are unchanged.
 
 use candle_core::{Device, Tensor};
-use model_runtime::ops::{matmul_const, relayout};
+use model_kernels::layout::relayout;
+use model_kernels::matmul::matmul_const;
 use model_runtime::{Error, Result};
 use std::f64::consts::PI;
 

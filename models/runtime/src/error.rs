@@ -32,6 +32,16 @@ pub enum Error {
     Checkpoint { file: String, msg: String },
 }
 
+/// A kernel's error keeps its text and kind.
+impl From<model_kernels::Error> for Error {
+    fn from(e: model_kernels::Error) -> Self {
+        match e {
+            model_kernels::Error::Candle(msg) => Error::Candle(msg),
+            model_kernels::Error::Param(msg) => Error::Param(msg),
+        }
+    }
+}
+
 impl From<candle_core::Error> for Error {
     fn from(e: candle_core::Error) -> Self {
         Error::Candle(first_line(&e.to_string()))
@@ -50,14 +60,7 @@ impl Error {
     }
 }
 
-/// The first non-empty line of `s`, trimmed.
-pub(crate) fn first_line(s: &str) -> String {
-    s.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("")
-        .to_string()
-}
+pub(crate) use model_kernels::error::first_line;
 
 /// The runtime's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

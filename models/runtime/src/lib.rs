@@ -6,19 +6,15 @@
 //! which implements [`plugin_api::Model`]: per-group Adam/AdamW/SGD from the step plan, SAM,
 //! gradient clipping, non-finite guards, safetensors checkpoints, panic containment.
 //!
-//! Also here: fused candle ops with hand-written backward passes ([`ops`]: exact GELU,
-//! bias + activation, constant-matrix matmul, relayout, padding), the low-level helpers that they
-//! and the model crates' own fused ops share ([`kernels`]: f32 data access, chunked-parallel
-//! loops, lane sums, `exp`, AVX-512/AVX2 dispatch), a caching global allocator for plugin crates
-//! ([`alloc`]), the PDE rollout ([`rollout`]), and checks every model's tests run ([`testing`]:
-//! every parameter gets a gradient, finite differences).
+//! Also here: the model plugin export ([`export_model!`], [`export`]), a caching global allocator
+//! for plugin crates ([`alloc`]), the PDE rollout ([`rollout`]), non-trained model state saved in
+//! checkpoints and the adapter that carries it ([`buffers`]), checks every model's tests run
+//! ([`testing`]: every parameter gets a gradient, finite differences), and shared test and
+//! benchmark fixtures ([`pde_testing`]).
 //!
-//! For convolutional PDE models: channel-major convolution, pooling and strided transposed
-//! convolution with hand-written backward passes ([`cnn`]), fused BatchNorm + tanh with running
-//! statistics ([`batchnorm`]), non-trained model state saved in checkpoints and the adapter that
-//! carries it ([`buffers`]), PDEBench's pushforward loss ([`pushforward`]), and PDEBench's UNet
-//! for the unet1d / unet2d plugins ([`unet`]); shared test and benchmark fixtures in
-//! [`pde_testing`].
+//! This crate owns the training mechanics the engine relies on. The compute kernels (fused ops
+//! with backward passes) are in `model_kernels`; networks are in their own crates (`fno`, `unet`,
+//! `engine-model-bert`). It must not depend on a network crate or on the engine.
 //!
 //! ```ignore
 //! struct MyNet { params: ParamStore, data: PdeData, w: Tensor }
@@ -36,24 +32,18 @@
 pub mod adapter;
 pub mod alloc;
 pub mod batch;
-pub mod batchnorm;
 pub mod buffers;
 pub mod checkpoint;
-pub mod cnn;
 pub mod error;
 pub mod export;
-pub mod kernels;
-pub mod ops;
 pub mod optim;
 pub mod params;
 pub mod pde;
 pub mod pde_testing;
-pub mod pushforward;
 pub mod rng;
 pub mod rollout;
 pub mod testing;
 pub mod train;
-pub mod unet;
 
 pub use adapter::{real_layer_weights, tensor_data, ModelAdapter, ModelCore, PluginMeta, StepCtx};
 pub use batch::{Batch, Dim};

@@ -11,7 +11,7 @@
 //! from `u`.
 
 use crate::error::{Error, Result};
-use crate::ops::shift_append;
+use model_kernels::layout::shift_append;
 use candle_core::Tensor;
 
 /// Rollout lengths, and how a predicted frame's error counts in the training loss.

@@ -1,6 +1,6 @@
-//! The shared unet test suite (models/testsuites/unet.rs) run against unet1d.
+//! The shared unet test suite (models/unet/testsuite/plugin_suite.rs) run against unet1d.
 
 use engine_model_unet1d as plugin;
 const SPATIAL: &[usize] = &[64];
 
-include!("../../testsuites/unet.rs");
+include!("../../unet/testsuite/plugin_suite.rs");

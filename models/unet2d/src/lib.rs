@@ -6,9 +6,9 @@
 //! connections by concatenation, and a 1-wide convolution to the C output channels; the input is
 //! the last `initial_step` frames (S*C channels), without grid coordinates. The network,
 //! BatchNorm (running statistics saved as checkpoint buffers), the pushforward training loss and
-//! the parameter groups are documented in [`model_runtime::unet`], which this crate and the
+//! the parameter groups are documented in [`unet`], which this crate and the
 //! other UNet plugin share; the fused convolution, pooling and norm kernels are in
-//! [`model_runtime::cnn`] and [`model_runtime::batchnorm`].
+//! [`model_kernels::cnn`] and [`model_kernels::batchnorm`].
 //!
 //! Batches: `u` `[B, X, Y, T >= t_train, C]` (and `grid`, which the UNet does not use); every spatial size must be divisible by 16. `predict` returns
 //! `pred` `[B, X, Y, t_train, C]` with the first `initial_step` frames copied from `u`,
@@ -17,7 +17,7 @@
 //! Parameter groups (kind Conv2d for the convolutions): `encoder{1..4}.conv{1,2}` and
 //! `.norm{1,2}`, `bottleneck.*`, `upconv{4..1}` (kind Other), `decoder{4..1}.*`, `head`.
 
-pub use model_runtime::unet::{UNet, UNetConfig, DEFAULT_CONFIG};
+pub use unet::{UNet, UNetConfig, DEFAULT_CONFIG};
 
 use model_runtime::buffers::BufferedAdapter;
 

@@ -1,6 +1,6 @@
-//! The shared unet test suite (models/testsuites/unet.rs) run against unet2d.
+//! The shared unet test suite (models/unet/testsuite/plugin_suite.rs) run against unet2d.
 
 use engine_model_unet2d as plugin;
 const SPATIAL: &[usize] = &[32, 32];
 
-include!("../../testsuites/unet.rs");
+include!("../../unet/testsuite/plugin_suite.rs");

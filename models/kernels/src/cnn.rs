@@ -1,5 +1,5 @@
 //! Convolution and pooling with hand-written backward passes on a **channel-major** layout, the
-//! building blocks of the UNets ([`crate::unet`]), 1D and 2D alike.
+//! building blocks of the UNets (the `unet` crate), 1D and 2D alike.
 //!
 //! Activations are `[C, N]` tensors with `N = B*H*W`, i.e. `[C, B, H, W]` row-major; a 1D signal
 //! is the case `H = 1`. In this layout
@@ -26,8 +26,8 @@
 //! (they would be 9x the activations; the transient one is 9x one layer's input).
 
 use crate::error::{Error, Result};
-use crate::kernels::{contiguous_f32, for_each_chunk, with_f32};
-use crate::ops::relayout;
+use crate::cpu::{contiguous_f32, for_each_chunk, with_f32};
+use crate::layout::relayout;
 use candle_core::backend::BackendStorage;
 use candle_core::{CpuStorage, CustomOp1, CustomOp2, Layout, Shape, Tensor};
 

@@ -15,7 +15,7 @@
 //! step (tens of millions of activations per rollout).
 
 use crate::error::{Error, Result};
-use crate::kernels::{contiguous_f32, exp_nonpos, parallel, versions, with_f32};
+use crate::cpu::{contiguous_f32, exp_nonpos, parallel, versions, with_f32};
 use candle_core::{CpuStorage, CustomOp3, Layout, Shape, Tensor};
 use rayon::prelude::*;
 use std::sync::{Arc, Mutex};

@@ -11,9 +11,8 @@
 //! steps. When `t_train - unroll_step <= initial_step` (e.g. PDEBench's 2D CFD setting, S = 10,
 //! T = 21, unroll 20) this is exactly [`RolloutSpec::train_loss`].
 
-use crate::error::{Error, Result};
-use crate::ops::shift_append;
-use crate::rollout::RolloutSpec;
+use model_kernels::layout::shift_append;
+use model_runtime::{Error, Result, RolloutSpec};
 use candle_core::Tensor;
 
 /// The first frame that is trained on: `max(S, T - unroll_step)`; `None` trains every frame.

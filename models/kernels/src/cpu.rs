@@ -1,4 +1,4 @@
-//! Low-level CPU helpers shared by the fused ops of the runtime ([`crate::ops`], [`crate::cnn`],
+//! Low-level CPU helpers shared by the fused ops of this crate ([`crate::activation`], [`crate::cnn`],
 //! [`crate::batchnorm`]) and of model crates (bert's LayerNorm and softmax): f32 slices of candle
 //! storages and tensors, the rayon check and chunked-parallel loops, lane-wise sums that
 //! vectorize, a vectorizable `exp`, and [`versions!`], which compiles a kernel for AVX-512 and
@@ -141,7 +141,7 @@ pub fn exp_nonpos(x: f32) -> f32 {
 /// kernels return nothing and take plain `name: Type` arguments.
 ///
 /// ```
-/// model_runtime::kernels::versions! {
+/// model_kernels::cpu::versions! {
 ///     /// `out = 2 x`, vectorized for the CPU at hand.
 ///     fn double(x: &[f32], out: &mut [f32]) {
 ///         out.iter_mut().zip(x).for_each(|(o, v)| *o = 2.0 * v);

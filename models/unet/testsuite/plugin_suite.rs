@@ -7,7 +7,7 @@
 // Each crate's tests/unet.rs defines `plugin` (the crate) and `SPATIAL` (a valid grid), then
 // `include!`s this file.
 
-use model_runtime::batchnorm::RunningStats;
+use model_kernels::batchnorm::RunningStats;
 use model_runtime::buffers::BufferedCore;
 use model_runtime::pde_testing::{adam, data_json, trajectories, views};
 use model_runtime::testing::assert_every_param_gets_gradient;
@@ -17,7 +17,7 @@ use plugin_api::abi_stable::sabi_trait::TD_Opaque;
 use plugin_api::abi_stable::std_types::{ROption, RVec};
 use plugin_api::{LayerKind, ModelBox, ModelInit, Model_TO, StepPlan, TensorData};
 
-type Plugin = model_runtime::buffers::BufferedAdapter<model_runtime::unet::UNet>;
+type Plugin = model_runtime::buffers::BufferedAdapter<unet::UNet>;
 
 const C: usize = 2;
 const S: usize = 2;
@@ -292,7 +292,7 @@ fn gradients_match_a_plain_candle_reference_through_the_rollout() {
 /// model_runtime (a matmul and a copy, both candle autograd), `cat` for skips and windows.
 fn reference_loss(p: &Plugin, d: &[TensorData]) -> candle_core::Tensor {
     use candle_core::{Device, Tensor, D};
-    use model_runtime::cnn::{conv_transpose_stride, Grid};
+    use model_kernels::cnn::{conv_transpose_stride, Grid};
     let params = p.core().params();
     let w = |n: &str| params.get(n).unwrap().tensor().clone();
     let dev = Device::Cpu;
