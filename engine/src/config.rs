@@ -149,7 +149,9 @@ pub struct TrainConfig {
     /// PDE training loss: `mse` (PDEBench's, on the fields the model sees) or `nrmse` (each
     /// channel's squared error divided by the channel's mean square over the training split, in
     /// physical units: the squared nRMSE with the training split's denominators, so the loss
-    /// weighs channels as the reported metric does).
+    /// weighs channels as the reported metric does) or `relative` (the reported metric itself: each
+    /// predicted frame's mean over samples and channels of the relative L2 error in physical units,
+    /// so a sample with small fields weighs as much as one with large fields).
     pub loss: TrainLoss,
     /// A step whose loss or gradient is NaN or infinite: `stop` ends the run (the last good
     /// checkpoint stays), `skip` leaves the weights as they were and goes on with the next batch.
@@ -191,6 +193,7 @@ impl Default for TrainConfig {
 pub enum TrainLoss {
     Mse,
     Nrmse,
+    Relative,
 }
 
 /// What a non-finite training step does (`train.on_nonfinite`).
@@ -472,8 +475,8 @@ impl Config {
         if self.train.epochs == 0 {
             return bad("train.epochs", "must be at least 1");
         }
-        if self.train.loss == TrainLoss::Nrmse && self.task == "text-classification" {
-            return bad("train.loss", "= \"nrmse\" is for PDE tasks (text models train on cross-entropy)");
+        if self.train.loss != TrainLoss::Mse && self.task == "text-classification" {
+            return bad("train.loss", "= \"nrmse\" and \"relative\" are for PDE tasks (text models train on cross-entropy)");
         }
         if self.train.skip_limit == 0 {
             return bad("train.skip_limit", "must be at least 1");

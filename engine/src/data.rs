@@ -19,6 +19,9 @@ pub struct PdeData {
     pub normalizer: Option<Normalizer>,
     /// Per-channel weights of the training loss (`train.loss = "nrmse"`), for the model.
     pub loss_weights: Option<Vec<f64>>,
+    /// For `train.loss = "relative"`: how the model's fields map to physical units (scale and
+    /// offset per channel), which the relative error's denominator needs.
+    pub relative_loss: Option<Normalizer>,
 }
 
 /// Per-channel unit-Gaussian normalisation (neuraloperator's unit Gaussian normaliser, one mean
@@ -137,6 +140,11 @@ impl PdeData {
             tracing::info!("train.loss = \"nrmse\": channel weights {:?} (mean 1)", weights.iter().map(|w| format!("{w:.3e}")).collect::<Vec<_>>());
             weights
         });
+        // The model sees (u - mean) / std with normalisation, u itself without.
+        let relative_loss = (cfg.train.loss == crate::config::TrainLoss::Relative).then(|| match &normalizer {
+            Some(n) => n.clone(),
+            None => Normalizer { mean: vec![0.0; dataset.c()], std: vec![1.0; dataset.c()] },
+        });
         if let Some(n) = &normalizer {
             tracing::info!("normalising channels by training statistics: mean {:?}, std {:?}", n.mean.iter().map(|v| format!("{v:.3e}")).collect::<Vec<_>>(), n.std.iter().map(|v| format!("{v:.3e}")).collect::<Vec<_>>());
         }
@@ -157,6 +165,7 @@ impl PdeData {
             dataset,
             normalizer,
             loss_weights,
+            relative_loss,
         })
     }
 

@@ -109,6 +109,9 @@ impl Task {
                 if let Some(w) = &d.loss_weights {
                     json["loss_weights"] = serde_json::json!(w);
                 }
+                if let Some(n) = &d.relative_loss {
+                    json["relative_loss"] = serde_json::json!({"scale": n.std, "offset": n.mean});
+                }
                 json.to_string()
             }
             Task::Text(t) => t.data_json(),

@@ -52,7 +52,7 @@ pub use optim::{GroupHyper, Optimizer};
 pub use params::{Group, Init, Param, ParamStore};
 pub use pde::{PdeData, PdeModel, PdeStep};
 pub use rng::{rng_for, Rng};
-pub use rollout::RolloutSpec;
+pub use rollout::{RelativeLoss, RolloutSpec};
 pub use train::Trainer;
 
 /// Re-exported so model crates use the runtime's candle.

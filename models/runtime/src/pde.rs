@@ -6,14 +6,15 @@ use crate::adapter::{ModelCore, StepCtx};
 use crate::batch::{Batch, Dim};
 use crate::error::{Error, Result};
 use crate::params::ParamStore;
-use crate::rollout::RolloutSpec;
+use crate::rollout::{RelativeLoss, RolloutSpec};
 use candle_core::Tensor;
 use plugin_api::LayerWeights;
 
 /// The `ModelInit.data` JSON of a PDE task:
 /// `{"task":"pde-rollout","channels":C,"spatial":[X,Y],"initial_step":S,"t_train":T}`, and
 /// optionally `"loss_weights":[w_1, .., w_C]` (positive; each channel's squared error in the
-/// training loss is weighted). Other keys are ignored, so the engine can add descriptive fields
+/// training loss is weighted) or `"relative_loss":{"scale":[..],"offset":[..]}` (the loss is the
+/// relative error in physical units, see [`RelativeLoss`]). Other keys are ignored, so the engine can add descriptive fields
 /// without breaking models.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PdeData {
@@ -22,6 +23,9 @@ pub struct PdeData {
     pub initial_step: usize,
     pub t_train: usize,
     pub loss_weights: Option<Vec<f32>>,
+    /// `"relative_loss":{"scale":[..],"offset":[..]}`: train on the per-sample relative error in
+    /// physical units (see [`RelativeLoss`]).
+    pub relative: Option<RelativeLoss>,
 }
 
 impl PdeData {
@@ -101,12 +105,31 @@ impl PdeData {
                 Some(weights.into_iter().map(|w| w as f32).collect())
             }
         };
+        let relative = match obj.get("relative_loss") {
+            None => None,
+            Some(value) => {
+                let list = |key: &str, positive: bool| {
+                    value.get(key).and_then(|v| v.as_array()).and_then(|a| {
+                        a.iter().map(|x| x.as_f64().filter(|v| v.is_finite() && (!positive || *v > 0.0)).map(|v| v as f32)).collect::<Option<Vec<_>>>()
+                    }).filter(|v| v.len() == channels)
+                };
+                match (list("scale", true), list("offset", false)) {
+                    (Some(scale), Some(offset)) => Some(RelativeLoss { scale, offset }),
+                    _ => {
+                        return Err(err(format!(
+                            "key 'relative_loss' must be {{\"scale\": {channels} positive numbers, \"offset\": {channels} numbers}}, got {value}"
+                        )))
+                    }
+                }
+            }
+        };
         Ok(Self {
             channels,
             spatial,
             initial_step,
             t_train,
             loss_weights,
+            relative,
         })
     }
 
@@ -115,6 +138,7 @@ impl PdeData {
             initial_step: self.initial_step,
             t_train: self.t_train,
             loss_weights: self.loss_weights.clone(),
+            relative: self.relative.clone(),
         }
     }
 
@@ -213,10 +237,13 @@ mod tests {
                 initial_step: 10,
                 t_train: 21,
                 loss_weights: None,
+                relative: None,
             }
         );
         let d = PdeData::from_json(r#"{"task":"pde-rollout","channels":2,"spatial":[8],"initial_step":2,"t_train":3,"loss_weights":[0.5,1.5]}"#).unwrap();
         assert_eq!(d.rollout().loss_weights, Some(vec![0.5, 1.5]));
+        let d = PdeData::from_json(r#"{"task":"pde-rollout","channels":2,"spatial":[8],"initial_step":2,"t_train":3,"relative_loss":{"scale":[2,0.5],"offset":[1,-1]}}"#).unwrap();
+        assert_eq!(d.rollout().relative, Some(RelativeLoss { scale: vec![2.0, 0.5], offset: vec![1.0, -1.0] }));
         let cases = [
             ("[]", "must be a JSON object"),
             (
@@ -242,6 +269,10 @@ mod tests {
             (
                 r#"{"task":"pde-rollout","channels":2,"spatial":[8],"initial_step":2,"t_train":3,"loss_weights":[1.0]}"#,
                 "key 'loss_weights' must be 2 positive numbers",
+            ),
+            (
+                r#"{"task":"pde-rollout","channels":2,"spatial":[8],"initial_step":2,"t_train":3,"relative_loss":{"scale":[1.0,0.0],"offset":[0,0]}}"#,
+                "key 'relative_loss' must be {\"scale\": 2 positive numbers",
             ),
             (
                 r#"{"task":"pde-rollout","channels":2,"spatial":[8],"initial_step":2,"t_train":3,"loss_weights":[1.0,-1.0]}"#,

@@ -7,7 +7,9 @@
 //!
 //! Training loss = sum over t of MSE(pred_t, u_t), each MSE a mean over batch, space and channels
 //! (PDEBench's autoregressive loss); with channel weights (`loss_weights` of the data description)
-//! each channel's squared error is weighted. Prediction = `[B, X.., T, C]` with the first S frames copied
+//! each channel's squared error is weighted; with `relative_loss` each frame's loss is instead the
+//! reported metric itself, the mean over samples and channels of the relative L2 error in physical
+//! units (PDEBench's nRMSE). Prediction = `[B, X.., T, C]` with the first S frames copied
 //! from `u`.
 
 use crate::error::{Error, Result};
@@ -23,6 +25,17 @@ pub struct RolloutSpec {
     pub t_train: usize,
     /// Per-channel weights of the squared error (None: plain MSE).
     pub loss_weights: Option<Vec<f32>>,
+    /// The relative-error loss (None: the squared error above).
+    pub relative: Option<RelativeLoss>,
+}
+
+/// How a model's fields map to physical units (`physical = field * scale_c + offset_c`, the
+/// engine's per-channel normalisation; scale 1 and offset 0 for raw fields), which the relative
+/// error needs: its denominator is the target's norm in physical units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelativeLoss {
+    pub scale: Vec<f32>,
+    pub offset: Vec<f32>,
 }
 
 impl RolloutSpec {
@@ -37,12 +50,16 @@ impl RolloutSpec {
             initial_step,
             t_train,
             loss_weights: None,
+            relative: None,
         })
     }
 
     /// The training loss of one predicted frame `[B, X.., C]`: the mean of the squared error,
     /// each channel's weighted when [`RolloutSpec::loss_weights`] is set.
     pub fn frame_loss(&self, pred: &Tensor, target: &Tensor) -> Result<Tensor> {
+        if let Some(rel) = &self.relative {
+            return relative_error(pred, target, rel);
+        }
         let sq = (pred - target)?.sqr()?;
         Ok(match &self.loss_weights {
             None => sq.mean_all()?,
@@ -148,6 +165,27 @@ impl RolloutSpec {
     }
 }
 
+/// The mean over samples and channels of `||pred - target|| / ||target||` over the spatial points
+/// of one frame `[B, X.., C]`, both sides in physical units (PDEBench's nRMSE of that frame). The
+/// denominator is data, so it carries no gradient; a tiny epsilon keeps the root differentiable at
+/// a perfect prediction and a zero target from dividing by zero.
+fn relative_error(pred: &Tensor, target: &Tensor, rel: &RelativeLoss) -> Result<Tensor> {
+    let rank = pred.rank();
+    let channels = pred.dim(rank - 1)?;
+    if rel.scale.len() != channels || rel.offset.len() != channels {
+        return Err(Error::Config(format!("relative loss: {} scales and {} offsets for {channels} channels", rel.scale.len(), rel.offset.len())));
+    }
+    let dev = pred.device();
+    let spatial: Vec<usize> = (1..rank - 1).collect();
+    let scale = Tensor::from_slice(&rel.scale, channels, dev)?.to_dtype(pred.dtype())?;
+    let offset = Tensor::from_slice(&rel.offset, channels, dev)?.to_dtype(pred.dtype())?;
+    // Error norms in physical units: the difference scales by `scale` alone.
+    let err = ((pred - target)?.sqr()?.sum(spatial.clone())? + 1e-12)?.sqrt()?.broadcast_mul(&scale)?;
+    let physical = target.detach().broadcast_mul(&scale)?.broadcast_add(&offset)?;
+    let norm = (physical.sqr()?.sum(spatial)? + 1e-12)?.sqrt()?;
+    Ok((err / norm)?.mean_all()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,5 +204,27 @@ mod tests {
         spec.loss_weights = Some(vec![2.0, 0.5]);
         let weighted = spec.frame_loss(&pred, &target).unwrap().to_scalar::<f32>().unwrap();
         assert_eq!(weighted, (2.0 * (1.0 + 4.0) + 0.5 * (9.0 + 16.0)) / 4.0);
+    }
+
+    /// The relative loss is the per-sample, per-channel relative L2 error in physical units,
+    /// averaged: a sample whose field is ten times smaller weighs ten times more per unit of error.
+    #[test]
+    fn relative_loss_is_the_metric_in_physical_units() {
+        let dev = Device::Cpu;
+        // [B=2, X=2, C=1], normalised fields with scale 2 and offset 1.
+        let target = Tensor::from_slice(&[1f32, 0.0, -0.25, -0.5], (2, 2, 1), &dev).unwrap();
+        let pred = Tensor::from_slice(&[1.5f32, 0.0, -0.25, -0.25], (2, 2, 1), &dev).unwrap();
+        let mut spec = RolloutSpec::new(1, 2).unwrap();
+        spec.relative = Some(RelativeLoss { scale: vec![2.0], offset: vec![1.0] });
+        let got = spec.frame_loss(&pred, &target).unwrap().to_scalar::<f32>().unwrap();
+        // Physical targets: sample 0 [3, 1] (norm sqrt 10), sample 1 [0.5, 0] (norm 0.5); physical
+        // errors: [1, 0] and [0, 0.5].
+        let want = (1.0 / 10f32.sqrt() + 0.5 / 0.5) / 2.0;
+        assert!((got - want).abs() < 1e-5, "{got} vs {want}");
+        // Its gradient exists (and is finite) even where the prediction is exact.
+        let p = candle_core::Var::from_tensor(&target).unwrap();
+        let loss = spec.frame_loss(p.as_tensor(), &target).unwrap();
+        let g = loss.backward().unwrap().get(p.as_tensor()).unwrap().flatten_all().unwrap().to_vec1::<f32>().unwrap();
+        assert!(g.iter().all(|v| v.is_finite()), "{g:?}");
     }
 }

@@ -133,6 +133,22 @@ fn nrmse_loss_weights_channels_as_the_metric_does() {
     let out = engine().current_dir(repo_root()).args(["config", "--config", "configs/bert-trec.toml", "--set", "train.loss=nrmse"]).output().unwrap();
     let (_, stderr) = texts(&out);
     assert!(!out.status.success() && error_lines(&stderr)[0].contains("train.loss"), "{stderr}");
+
+    // The metric itself as the loss: the model is told how its normalised fields map back to
+    // physical units (the normaliser's std and mean), which the relative error's denominator needs.
+    let out = tiny_run(&dir, &["--name", "r", "--epochs", "1", "--set", "train.loss=relative"]).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let ckpt = dir.join("runs/r/checkpoints/last");
+    let norm: serde_json::Value = serde_json::from_str(&fs::read_to_string(ckpt.join("normalizer.json")).unwrap()).unwrap();
+    let bytes = fs::read(ckpt.join("model.safetensors")).unwrap();
+    let (_, header) = safetensors::SafeTensors::read_metadata(&bytes).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&header.metadata().as_ref().unwrap()["data"]).unwrap();
+    assert_eq!(data["relative_loss"]["scale"], norm["std"], "{data}");
+    assert_eq!(data["relative_loss"]["offset"], norm["mean"], "{data}");
+    // Each epoch's loss sums the relative errors of the predicted frames: of the order of one per
+    // frame for a barely trained model, nothing like the normalised MSE.
+    let rel = loss("r");
+    assert!(rel.is_finite() && rel > 0.0 && (rel - loss("m")).abs() > 1e-3 * loss("m"), "relative {rel} vs mse {}", loss("m"));
 }
 
 #[test]
