@@ -433,6 +433,7 @@ impl CustomOp3 for BiasAct {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::probe_grads;
     use candle_core::{Device, Var};
 
     fn erf64(x: f64) -> f64 {
@@ -517,18 +518,8 @@ mod tests {
                         diff < 1e-5,
                         "{act:?} per_position={per_position} y={with_y}: forward differs by {diff}"
                     );
-                    let gf = (&fused * &probe)
-                        .unwrap()
-                        .sum_all()
-                        .unwrap()
-                        .backward()
-                        .unwrap();
-                    let gp = (&plain * &probe)
-                        .unwrap()
-                        .sum_all()
-                        .unwrap()
-                        .backward()
-                        .unwrap();
+                    let gf = probe_grads(&fused, &probe);
+                    let gp = probe_grads(&plain, &probe);
                     let mut vars = vec![&x, &bias];
                     if with_y {
                         vars.push(&y);

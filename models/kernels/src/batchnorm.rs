@@ -394,6 +394,7 @@ impl RunningStats {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::probe_grads;
     use candle_core::{Device, Var, D};
 
     #[test]
@@ -467,18 +468,8 @@ mod tests {
             assert!((stats.var[k] - want_var[k]).abs() < 1e-5);
         }
         assert_eq!(stats.count, n);
-        let go = (&ours * &probe)
-            .unwrap()
-            .sum_all()
-            .unwrap()
-            .backward()
-            .unwrap();
-        let gp = (&plain * &probe)
-            .unwrap()
-            .sum_all()
-            .unwrap()
-            .backward()
-            .unwrap();
+        let go = probe_grads(&ours, &probe);
+        let gp = probe_grads(&plain, &probe);
         for v in [&x, &gamma, &beta] {
             let a = go
                 .get(v)

@@ -409,6 +409,7 @@ pub fn conv_transpose_stride(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::probe_grads;
     use candle_core::{Device, Var};
 
     fn vals(seed: usize, n: usize) -> Vec<f32> {
@@ -486,18 +487,8 @@ mod tests {
                 d < 1e-5,
                 "{b} {ci} {co} {h} {w} {kh}x{kw}: forward differs by {d}"
             );
-            let go = (&ours * &probe)
-                .unwrap()
-                .sum_all()
-                .unwrap()
-                .backward()
-                .unwrap();
-            let gp = (&plain * &probe)
-                .unwrap()
-                .sum_all()
-                .unwrap()
-                .backward()
-                .unwrap();
+            let go = probe_grads(&ours, &probe);
+            let gp = probe_grads(&plain, &probe);
             for (name, v) in [("x", &x), ("w", &wt)] {
                 let d = max_abs(go.get(v).unwrap(), gp.get(v).unwrap());
                 assert!(d < 1e-4, "{kh}x{kw}: gradient of {name} differs by {d}");
@@ -576,12 +567,7 @@ mod tests {
             let ours = from_cm(&max_pool(&to_cm(&x), g, fh, fw).unwrap(), gp_out);
             assert_eq!(max_abs(&ours, &plain), 0.0);
             let probe = Tensor::from_vec(vals(6, plain.elem_count()), plain.dims(), &dev).unwrap();
-            let go = (&ours * &probe)
-                .unwrap()
-                .sum_all()
-                .unwrap()
-                .backward()
-                .unwrap();
+            let go = probe_grads(&ours, &probe);
             // Values are distinct: exactly one maximum per window.
             let mask = x
                 .eq(&plain.upsample_nearest2d(h, w).unwrap())

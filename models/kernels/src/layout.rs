@@ -329,6 +329,7 @@ impl CustomOp1 for PadLast2 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::probe_grads;
     use candle_core::{Device, Var};
 
     #[test]
@@ -360,18 +361,8 @@ mod tests {
             fused.to_vec2::<f32>().unwrap(),
             plain.to_vec2::<f32>().unwrap()
         );
-        let gf = (&fused * &probe)
-            .unwrap()
-            .sum_all()
-            .unwrap()
-            .backward()
-            .unwrap();
-        let gp = (&plain * &probe)
-            .unwrap()
-            .sum_all()
-            .unwrap()
-            .backward()
-            .unwrap();
+        let gf = probe_grads(&fused, &probe);
+        let gp = probe_grads(&plain, &probe);
         assert_eq!(
             gf.get(&x).unwrap().to_vec2::<f32>().unwrap(),
             gp.get(&x).unwrap().to_vec2::<f32>().unwrap()
@@ -401,18 +392,8 @@ mod tests {
             &dev,
         )
         .unwrap();
-        let gf = (&fused * &probe)
-            .unwrap()
-            .sum_all()
-            .unwrap()
-            .backward()
-            .unwrap();
-        let gp = (&plain * &probe)
-            .unwrap()
-            .sum_all()
-            .unwrap()
-            .backward()
-            .unwrap();
+        let gf = probe_grads(&fused, &probe);
+        let gp = probe_grads(&plain, &probe);
         assert_eq!(
             gf.get(&x).unwrap().to_vec3::<f32>().unwrap(),
             gp.get(&x).unwrap().to_vec3::<f32>().unwrap()
@@ -482,18 +463,8 @@ mod tests {
             &dev,
         )
         .unwrap();
-        let gf = (&fused * &probe)
-            .unwrap()
-            .sum_all()
-            .unwrap()
-            .backward()
-            .unwrap();
-        let gp = (&plain * &probe)
-            .unwrap()
-            .sum_all()
-            .unwrap()
-            .backward()
-            .unwrap();
+        let gf = probe_grads(&fused, &probe);
+        let gp = probe_grads(&plain, &probe);
         for v in [&win, &frame] {
             assert_eq!(
                 gf.get(v).unwrap().to_vec3::<f32>().unwrap(),

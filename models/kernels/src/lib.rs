@@ -20,5 +20,7 @@ pub mod cpu;
 pub mod error;
 pub mod layout;
 pub mod matmul;
+#[cfg(test)]
+mod testing;
 
 pub use error::{Error, Result};
