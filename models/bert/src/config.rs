@@ -1,6 +1,7 @@
 //! The bert plugin configuration (TOML, the `[plugins.bert]` section). Parsed by hand from a
 //! `toml::Table` so that every error is one line naming the key at fault.
 
+use model_runtime::config::{parse_table, shown};
 use model_runtime::{Error, Result};
 
 /// What `engine plugins describe bert` prints; parsing it gives the defaults.
@@ -128,28 +129,10 @@ const KEYS: [&str; 12] = [
     "type_vocab_size",
 ];
 
-fn shown(value: &toml::Value) -> String {
-    match value {
-        toml::Value::String(s) => format!("the string \"{s}\""),
-        toml::Value::Integer(i) => i.to_string(),
-        toml::Value::Float(f) => f.to_string(),
-        other => format!("a {}", other.type_str()),
-    }
-}
-
 impl BertConfig {
     /// Parses the plugin's config section; empty text gives the defaults.
     pub fn from_toml(text: &str) -> Result<Self> {
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            let at = e
-                .span()
-                .map(|s| format!(" (at byte {})", s.start))
-                .unwrap_or_default();
-            Error::Config(format!(
-                "config is not valid TOML: {}{at}",
-                e.message().trim().replace('\n', " ")
-            ))
-        })?;
+        let table = parse_table(text)?;
         let mut cfg = Self::default();
         for (key, value) in &table {
             match key.as_str() {

@@ -4,6 +4,7 @@
 //! The keys users type depend on the dimension: `modes` in 1D (PDEBench's `FNO1d`), `modes1`,
 //! `modes2` (, `modes3`) from 2D on (PDEBench's `FNO2d`, `FNO3d`).
 
+use model_runtime::config::{parse_table, shown};
 use model_runtime::{Error, Result};
 
 /// One plugin of the family: its name, the spatial dimensions it takes, and the defaults `engine
@@ -100,10 +101,7 @@ impl FnoConfig {
     }
 
     fn parse(dims: usize, text: &str, base: Option<Self>) -> Result<Self> {
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            let at = e.span().map(|s| format!(" (at byte {})", s.start)).unwrap_or_default();
-            Error::Config(format!("config is not valid TOML: {}{at}", e.message().trim()))
-        })?;
+        let table = parse_table(text)?;
         let modes = mode_keys(dims);
         let mut cfg = base.unwrap_or(Self { width: 0, modes: vec![0; dims], padding: 0 });
         for (key, value) in &table {
@@ -118,13 +116,8 @@ impl FnoConfig {
             let n = match value.as_integer() {
                 Some(n) if n >= min => n as usize,
                 _ => {
-                    let shown = match value {
-                        toml::Value::String(s) => format!("the string \"{s}\""),
-                        toml::Value::Integer(i) => i.to_string(),
-                        other => format!("a {}", other.type_str()),
-                    };
                     let want = if min == 0 { "a non-negative integer" } else { "a positive integer" };
-                    return Err(Error::Config(format!("config key '{key}' must be {want}, got {shown}")));
+                    return Err(Error::Config(format!("config key '{key}' must be {want}, got {}", shown(value))));
                 }
             };
             match (key.as_str(), slot) {
@@ -173,7 +166,7 @@ mod tests {
             (FNO2D, "modes1 = 0", "key 'modes1' must be a positive integer, got 0"),
             (FNO1D, "modes = 0", "key 'modes' must be a positive integer, got 0"),
             (FNO2D, "padding = -1", "key 'padding' must be a non-negative integer"),
-            (FNO2D, "modes2 = 1.5", "key 'modes2' must be a positive integer, got a float"),
+            (FNO2D, "modes2 = 1.5", "key 'modes2' must be a positive integer, got 1.5"),
             (FNO1D, "width = ", "not valid TOML"),
         ];
         for (variant, text, want) in cases {

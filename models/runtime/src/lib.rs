@@ -34,6 +34,7 @@ pub mod alloc;
 pub mod batch;
 pub mod buffers;
 pub mod checkpoint;
+pub mod config;
 pub mod error;
 pub mod export;
 pub mod optim;

@@ -9,6 +9,7 @@ use model_kernels::batchnorm::{
 use model_kernels::cnn::{conv_same, conv_transpose_stride, max_pool, Grid};
 use model_kernels::layout::relayout;
 use model_runtime::buffers::{BufferedCore, Buffers};
+use model_runtime::config::{parse_table, shown};
 use model_runtime::{real_layer_weights, Batch, Error, Init, ModelCore, ParamStore, PdeData, Result, StepCtx};
 use candle_core::{Device, Tensor};
 use plugin_api::{LayerKind, LayerWeights};
@@ -51,28 +52,10 @@ impl Default for UNetConfig {
 
 const KEYS: [&str; 3] = ["init_features", "pushforward", "unroll_step"];
 
-fn shown(value: &toml::Value) -> String {
-    match value {
-        toml::Value::String(s) => format!("the string \"{s}\""),
-        toml::Value::Integer(i) => i.to_string(),
-        toml::Value::Boolean(b) => b.to_string(),
-        other => format!("a {}", other.type_str()),
-    }
-}
-
 impl UNetConfig {
     /// Parses the model's config section; empty text gives the defaults.
     pub fn from_toml(text: &str) -> Result<Self> {
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            let at = e
-                .span()
-                .map(|s| format!(" (at byte {})", s.start))
-                .unwrap_or_default();
-            Error::Config(format!(
-                "config is not valid TOML: {}{at}",
-                e.message().trim()
-            ))
-        })?;
+        let table = parse_table(text)?;
         let mut cfg = Self::default();
         for (key, value) in &table {
             match key.as_str() {
