@@ -169,11 +169,10 @@ impl Burgers {
             .windows(2)
             .map(|w| w[1] - w[0])
             .fold(f64::INFINITY, f64::min);
-        let cell = std::cell::RefCell::new(&mut u);
         crate::common::march(
             times,
-            || {
-                let u = cell.borrow();
+            &mut u,
+            |u| {
                 let umax = u.iter().fold(0.0f64, |m, v| m.max(v.abs()));
                 let dt = if umax > 0.0 {
                     self.cfl * self.dx / umax
@@ -182,18 +181,17 @@ impl Burgers {
                 };
                 Ok(dt.min(dt_cap))
             },
-            |dt| {
-                let mut u = cell.borrow_mut();
-                self.diffuse(&mut u, 0.5 * dt, &mut work);
-                self.advect(&mut u, dt, &mut work);
-                self.diffuse(&mut u, 0.5 * dt, &mut work);
+            |u, dt| {
+                self.diffuse(u, 0.5 * dt, &mut work);
+                self.advect(u, dt, &mut work);
+                self.diffuse(u, 0.5 * dt, &mut work);
                 if u.iter().all(|v| v.is_finite()) {
                     Ok(())
                 } else {
                     Err(())
                 }
             },
-            |k| save(k, &cell.borrow()),
+            |k, u| save(k, u),
         )
     }
 }

@@ -595,19 +595,12 @@ impl Cfd2d {
         mut save: impl FnMut(usize, &State),
     ) -> Result<usize, ()> {
         let mut work = self.work();
-        let cell = std::cell::RefCell::new(&mut u);
         crate::common::march(
             times,
-            || {
-                let dt = self.stable_dt(&cell.borrow());
-                if dt.is_finite() && dt > 0.0 {
-                    Ok(dt)
-                } else {
-                    Err(())
-                }
-            },
-            |dt| self.step(&mut cell.borrow_mut(), dt, &mut work),
-            |k| save(k, &cell.borrow()),
+            &mut u,
+            |s| crate::common::admissible_dt(self.stable_dt(s)),
+            |s, dt| self.step(s, dt, &mut work),
+            |k, s| save(k, s),
         )
     }
 }

@@ -29,29 +29,30 @@ pub(crate) fn cell_centres(n: usize, lo: f64, hi: f64) -> Vec<f64> {
     (0..n).map(|i| lo + (i as f64 + 0.5) * dx).collect()
 }
 
-/// The time loop shared by the explicit solvers: from `times[0]` it advances with steps
-/// `step(dt_max_remaining) -> Result<dt_taken>` until each save time is reached exactly, and calls
-/// `save(k)` at every save time (k = 0 first, before any step).
+/// The time loop shared by the explicit solvers: from `times[0]` it advances `state` with
+/// `step(state, dt)` until each save time is reached exactly, and calls `save(k, state)` at every
+/// save time (k = 0 first, before any step). Returns the number of steps.
 ///
-/// `stable_dt()` gives the step the state allows now; the loop clips it so that it lands exactly on
+/// `stable_dt(state)` gives the step the state allows now; the loop clips it so that it lands exactly on
 /// the next save time, and splits the remainder in two equal steps when a single clipped step would
 /// leave a sliver (remainder between 1 and 2 stable steps), so no step is tiny.
-pub(crate) fn march<E>(
+pub(crate) fn march<S: ?Sized, E>(
     times: &[f64],
-    mut stable_dt: impl FnMut() -> Result<f64, E>,
-    mut step: impl FnMut(f64) -> Result<(), E>,
-    mut save: impl FnMut(usize),
+    state: &mut S,
+    mut stable_dt: impl FnMut(&S) -> Result<f64, E>,
+    mut step: impl FnMut(&mut S, f64) -> Result<(), E>,
+    mut save: impl FnMut(usize, &S),
 ) -> Result<usize, E> {
     let mut t = times[0];
     let mut steps = 0usize;
-    save(0);
+    save(0, state);
     for (k, &t_save) in times.iter().enumerate().skip(1) {
         loop {
             let remaining = t_save - t;
             if remaining <= 1e-14 * t_save.abs().max(1.0) {
                 break;
             }
-            let dt = stable_dt()?;
+            let dt = stable_dt(state)?;
             let (dt, last) = if remaining <= dt {
                 (remaining, true)
             } else if remaining <= 2.0 * dt {
@@ -59,14 +60,24 @@ pub(crate) fn march<E>(
             } else {
                 (dt, false)
             };
-            step(dt)?;
+            step(state, dt)?;
             steps += 1;
             t = if last { t_save } else { t + dt };
         }
         t = t_save;
-        save(k);
+        save(k, state);
     }
     Ok(steps)
+}
+
+/// A solver's stable step as `march` takes it: an error when the state no longer allows a
+/// positive finite step (it left the admissible set).
+pub(crate) fn admissible_dt(dt: f64) -> Result<f64, ()> {
+    if dt.is_finite() && dt > 0.0 {
+        Ok(dt)
+    } else {
+        Err(())
+    }
 }
 
 #[cfg(test)]
@@ -87,18 +98,19 @@ mod tests {
     #[test]
     fn march_lands_on_every_save_time_without_slivers() {
         let times = save_times(1.0, 11);
-        let t = std::cell::Cell::new(0.0);
+        let mut t = 0.0;
         let mut dts = Vec::new();
         let mut saved = Vec::new();
-        march::<()>(
+        march::<f64, ()>(
             &times,
-            || Ok(0.03),
-            |dt| {
-                t.set(t.get() + dt);
+            &mut t,
+            |_| Ok(0.03),
+            |t, dt| {
+                *t += dt;
                 dts.push(dt);
                 Ok(())
             },
-            |k| saved.push((k, t.get())),
+            |k, t| saved.push((k, *t)),
         )
         .unwrap();
         assert_eq!(saved.len(), 11);
