@@ -2,6 +2,8 @@
 //! (numpy's rfftn / irfftn semantics, PDEBench's four corner blocks), and the whole network
 //! trained a few steps through the runtime (every parameter gets a gradient, the loss falls).
 
+mod common;
+use common::values;
 use candle_core::{Device, Tensor};
 use fno::spectral::{block_weight, kept_frequencies, spectral_conv, Bases, CornerWeights};
 use fno::{Fno, FNO3D};
@@ -11,17 +13,6 @@ use model_runtime::{Batch, ModelAdapter, ModelCore, PdeModel, StepCtx};
 use plugin_api::abi_stable::std_types::RVec;
 use plugin_api::{Model, StepPlan, TensorData};
 use std::f64::consts::PI;
-
-/// Deterministic pseudo-random values in [-1, 1).
-fn values(n: usize, seed: u64) -> Vec<f32> {
-    let mut s = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-    (0..n)
-        .map(|_| {
-            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            ((s >> 40) as f64 / (1u64 << 24) as f64 * 2.0 - 1.0) as f32
-        })
-        .collect()
-}
 
 /// y[b, o, n] = (1/N) sum over kept k of c(k_z) Re(F[b, o, k] e^{+2 pi i k.n/N}), with F the
 /// kept spectrum of x mixed by the corner weights (block j takes the high x end when bit 0 of j

@@ -1,27 +1,14 @@
 //! The 1D spectral convolution against a naive f64 rfft / irfft reference (numpy semantics), and
 //! its gradients against central finite differences.
 
+mod common;
+use common::values;
 use candle_core::{Device, Tensor, Var};
 use fno::spectral::{block_weight, spectral_conv, Bases, CornerWeights};
 
 /// The 1D block weight from PyTorch's one complex weight (real and imaginary parts).
 fn bw(w_re: &Tensor, w_im: &Tensor) -> model_runtime::Result<Tensor> {
     block_weight(&CornerWeights { re: vec![w_re], im: vec![w_im] })
-}
-
-/// Deterministic pseudo-random values in [-1, 1).
-fn values(n: usize, seed: u64) -> Vec<f32> {
-    let mut s = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    (0..n)
-        .map(|_| {
-            s = s
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ((s >> 40) as f64 / (1u64 << 24) as f64 * 2.0 - 1.0) as f32
-        })
-        .collect()
 }
 
 /// PyTorch's SpectralConv1d forward, naively in f64: rfft, complex mode mixing for k < modes,
