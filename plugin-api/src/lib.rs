@@ -25,6 +25,7 @@
 pub mod guard;
 mod metrics;
 mod model;
+mod root;
 mod scheduler;
 pub mod sdk;
 mod types;

@@ -1,11 +1,10 @@
 //! Model plugins own candle entirely: forward, backward, the optimizer step (with per-group learning
 //! rates from the plan), checkpoints. The engine passes batches as named f32 buffers.
 
-use crate::{LayerWeights, ParamGroupInfo, PluginInfo, StepPlan, TensorData, TensorView, TrainOutput};
-use abi_stable::library::RootModule;
-use abi_stable::sabi_types::VersionStrings;
+use crate::{LayerWeights, ParamGroupInfo, StepPlan, TensorData, TensorView, TrainOutput};
 use abi_stable::std_types::{RBox, RResult, RSlice, RStr, RString, RVec};
-use abi_stable::{declare_root_module_statics, package_version_strings, sabi_trait, StableAbi};
+use crate::root::root_module;
+use abi_stable::{sabi_trait, StableAbi};
 
 /// The optimizer family.
 #[repr(u8)]
@@ -80,48 +79,20 @@ pub trait Model: Send {
 /// A boxed model.
 pub type ModelBox = Model_TO<'static, RBox<()>>;
 
-/// Root module of a model plugin.
-#[repr(C)]
-#[derive(StableAbi)]
-#[sabi(kind(Prefix(prefix_ref = ModelMod_Ref)))]
-#[sabi(missing_field(panic))]
-pub struct ModelMod {
-    pub info: extern "C" fn() -> PluginInfo,
-    pub describe: extern "C" fn() -> RString,
-    #[sabi(last_prefix_field)]
-    pub new: extern "C" fn(init: ModelInit<'_>) -> RResult<ModelBox, RString>,
-}
-
-impl RootModule for ModelMod_Ref {
-    declare_root_module_statics! {ModelMod_Ref}
-    const BASE_NAME: &'static str = "engine_model";
-    const NAME: &'static str = "engine model plugin";
-    const VERSION_STRINGS: VersionStrings = package_version_strings!();
+root_module! {
+    /// Root module of a model plugin.
+    ModelMod, ModelMod_Ref, base: "engine_model", name: "engine model plugin",
+    new: fn(init: ModelInit<'_>) -> ModelBox,
 }
 
 /// Exports a model plugin's root module; `new` takes a [`ModelInit`].
 #[macro_export]
 macro_rules! export_model_plugin {
     (name: $name:expr, description: $desc:expr, default_config: $cfg:expr, new: $new:expr $(,)?) => {
-        extern "C" fn __engine_info() -> $crate::PluginInfo {
-            $crate::PluginInfo::new($name, env!("CARGO_PKG_VERSION"), $desc)
-        }
-        extern "C" fn __engine_describe() -> $crate::abi_stable::std_types::RString {
-            $crate::abi_stable::std_types::RString::from($cfg)
-        }
-        extern "C" fn __engine_new(
-            init: $crate::ModelInit<'_>,
-        ) -> $crate::abi_stable::std_types::RResult<$crate::ModelBox, $crate::abi_stable::std_types::RString> {
-            $crate::guard("new", || {
-                let model = ($new)(init)?;
-                Ok($crate::Model_TO::from_value(model, $crate::abi_stable::sabi_trait::TD_Opaque))
-            })
-        }
-        #[$crate::abi_stable::export_root_module]
-        pub fn __engine_root_module() -> $crate::ModelMod_Ref {
-            use $crate::abi_stable::prefix_type::PrefixTypeTrait;
-            $crate::ModelMod { info: __engine_info, describe: __engine_describe, new: __engine_new }
-                .leak_into_prefix()
+        $crate::__export_plugin! {
+            name: $name, description: $desc, default_config: $cfg, new: $new,
+            module: ModelMod, module_ref: ModelMod_Ref, object: Model_TO, boxed: ModelBox,
+            arg: init: $crate::ModelInit<'_> => init,
         }
     };
 }

@@ -1,11 +1,10 @@
 //! Scheduler plugins: policy only. A scheduler reads the step counters, the model's parameter groups
 //! and the latest spectral metrics, and refines the plan it is given.
 
-use crate::{LayerMetrics, ParamGroupInfo, PluginInfo, StepPlan};
-use abi_stable::library::RootModule;
-use abi_stable::sabi_types::VersionStrings;
+use crate::{LayerMetrics, ParamGroupInfo, StepPlan};
 use abi_stable::std_types::{RBox, ROption, RResult, RSlice, RStr, RString};
-use abi_stable::{declare_root_module_statics, package_version_strings, sabi_trait, StableAbi};
+use crate::root::root_module;
+use abi_stable::{sabi_trait, StableAbi};
 
 /// Where training stands when a plan is asked for.
 #[repr(C)]
@@ -84,25 +83,10 @@ pub trait Scheduler: Send {
 /// A boxed scheduler as returned by plugins.
 pub type SchedulerBox = Scheduler_TO<'static, RBox<()>>;
 
-/// Root module of a scheduler plugin.
-#[repr(C)]
-#[derive(StableAbi)]
-#[sabi(kind(Prefix(prefix_ref = SchedulerMod_Ref)))]
-#[sabi(missing_field(panic))]
-pub struct SchedulerMod {
-    pub info: extern "C" fn() -> PluginInfo,
-    /// The default configuration, as TOML text (what `engine plugins describe` prints).
-    pub describe: extern "C" fn() -> RString,
-    /// Builds a scheduler from its configuration section (TOML text; empty means defaults).
-    #[sabi(last_prefix_field)]
-    pub new: extern "C" fn(config: RStr<'_>) -> RResult<SchedulerBox, RString>,
-}
-
-impl RootModule for SchedulerMod_Ref {
-    declare_root_module_statics! {SchedulerMod_Ref}
-    const BASE_NAME: &'static str = "engine_scheduler";
-    const NAME: &'static str = "engine scheduler plugin";
-    const VERSION_STRINGS: VersionStrings = package_version_strings!();
+root_module! {
+    /// Root module of a scheduler plugin.
+    SchedulerMod, SchedulerMod_Ref, base: "engine_scheduler", name: "engine scheduler plugin",
+    new: fn(config: RStr<'_>) -> SchedulerBox,
 }
 
 /// Exports a scheduler plugin's root module.
@@ -117,25 +101,10 @@ impl RootModule for SchedulerMod_Ref {
 #[macro_export]
 macro_rules! export_scheduler_plugin {
     (name: $name:expr, description: $desc:expr, default_config: $cfg:expr, new: $new:expr $(,)?) => {
-        extern "C" fn __engine_info() -> $crate::PluginInfo {
-            $crate::PluginInfo::new($name, env!("CARGO_PKG_VERSION"), $desc)
-        }
-        extern "C" fn __engine_describe() -> $crate::abi_stable::std_types::RString {
-            $crate::abi_stable::std_types::RString::from($cfg)
-        }
-        extern "C" fn __engine_new(
-            config: $crate::abi_stable::std_types::RStr<'_>,
-        ) -> $crate::abi_stable::std_types::RResult<$crate::SchedulerBox, $crate::abi_stable::std_types::RString> {
-            $crate::guard("new", || {
-                let scheduler = ($new)(config.as_str())?;
-                Ok($crate::Scheduler_TO::from_value(scheduler, $crate::abi_stable::sabi_trait::TD_Opaque))
-            })
-        }
-        #[$crate::abi_stable::export_root_module]
-        pub fn __engine_root_module() -> $crate::SchedulerMod_Ref {
-            use $crate::abi_stable::prefix_type::PrefixTypeTrait;
-            $crate::SchedulerMod { info: __engine_info, describe: __engine_describe, new: __engine_new }
-                .leak_into_prefix()
+        $crate::__export_plugin! {
+            name: $name, description: $desc, default_config: $cfg, new: $new,
+            module: SchedulerMod, module_ref: SchedulerMod_Ref, object: Scheduler_TO, boxed: SchedulerBox,
+            arg: config: $crate::abi_stable::std_types::RStr<'_> => config.as_str(),
         }
     };
 }

@@ -114,17 +114,26 @@ impl<S: SchedulerLogic> Scheduler for Exported<S> {
 /// Parses a `[plugins.<name>]` section (TOML text, empty for the defaults) into `S::Config` and
 /// builds the scheduler; errors are one line.
 pub fn new_scheduler<S: SchedulerLogic>(config: &str) -> Result<Exported<S>, String> {
-    let parsed: S::Config = toml::from_str(config).map_err(|e| {
-        // serde names an unknown key but not the key of a bad value: quote the line it is on.
-        let at = e.span().map(|s| {
-            let start = s.start.min(config.len());
-            let number = config[..start].matches('\n').count() + 1;
-            let text = config.lines().nth(number - 1).unwrap_or("").trim();
-            format!(" (line {number}: `{text}`)")
-        });
-        format!("{}{}", e.message().trim().replace('\n', " "), at.unwrap_or_default())
-    })?;
+    let parsed: S::Config = toml::from_str(config).map_err(|e| toml_error("invalid configuration", config, &e))?;
     S::new(parsed).map(Exported)
+}
+
+/// A TOML error in `text` as one line: `{what} at line N (`the line`): message`. serde names an
+/// unknown key but not the key of a bad value, hence the quoted line. Every configuration parser
+/// of the engine and its plugins reports TOML errors through this.
+pub fn toml_error(what: &str, text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().trim().replace('\n', " ");
+    match e.span() {
+        Some(span) => {
+            let start = span.start.min(text.len());
+            let number = text[..start].matches('\n').count() + 1;
+            match text.lines().nth(number - 1).map(str::trim).filter(|l| !l.is_empty()) {
+                Some(line) => format!("{what} at line {number} (`{line}`): {message}"),
+                None => format!("{what} at line {number}: {message}"),
+            }
+        }
+        None => format!("{what}: {message}"),
+    }
 }
 
 /// The default configuration as TOML, what `engine plugins describe` prints when the plugin gives

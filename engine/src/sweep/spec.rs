@@ -202,10 +202,8 @@ impl Sweep {
 
     fn load_with(file: &Path, search: Option<&SearchPath>, need_config: bool) -> Result<Self> {
         let text = std::fs::read_to_string(file).map_err(|e| file_err(file, format!("cannot read: {e}")))?;
-        let parsed: SweepFile = toml::from_str(&text).map_err(|e| {
-            let line = e.span().map(|s| text[..s.start].lines().count().max(1)).map(|l| format!(" (line {l})")).unwrap_or_default();
-            file_err(file, format!("{}{line}", e.message().trim()))
-        })?;
+        let parsed: SweepFile =
+            toml::from_str(&text).map_err(|e| file_err(file, plugin_api::sdk::toml_error("invalid sweep file", &text, &e)))?;
         let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let config = match &parsed.sweep.config {
             Some(c) => {

@@ -143,13 +143,6 @@ impl<M: ModelCore> ModelAdapter<M> {
             weights_only,
         )
     }
-
-    fn run<T>(&self, method: &str, body: impl FnOnce() -> Result<T>) -> RResult<T, RString> {
-        let name = self.meta.name;
-        guard(&format!("{name}.{method}"), || {
-            body().map_err(|e| format!("{name}: {e}"))
-        })
-    }
 }
 
 impl<M> Drop for ModelAdapter<M> {
@@ -185,45 +178,78 @@ pub fn real_layer_weights(store: &ParamStore, group: &str, param: &str) -> Resul
     })
 }
 
-impl<M: ModelCore> plugin_api::Model for ModelAdapter<M> {
-    fn param_groups(&self) -> RVec<ParamGroupInfo> {
-        // Computed once at construction: this method has no error channel.
-        self.groups.iter().cloned().collect()
-    }
+/// Writes the [`plugin_api::Model`] impl of an adapter type from its inherent methods (`meta`,
+/// `groups`, `fit_step`, `predict_batch`, `export_layer_weights`, `save`, `load`): each ABI method
+/// runs under [`guard`] and its error is one line that starts with the plugin name. Used for
+/// [`ModelAdapter`] and [`crate::buffers::BufferedAdapter`], which differ only in those methods.
+/// The calling module imports the ABI types the signatures name (as this one does).
+macro_rules! impl_plugin_model {
+    ($adapter:ident<M: $core:path>) => {
+        impl<M: $core> plugin_api::Model for $adapter<M> {
+            fn param_groups(&self) -> RVec<ParamGroupInfo> {
+                // Computed once at construction: this method has no error channel.
+                self.groups().iter().cloned().collect()
+            }
 
-    fn train_step(
-        &mut self,
-        batch: RSlice<'_, TensorView<'_>>,
-        plan: &StepPlan,
-    ) -> RResult<TrainOutput, RString> {
-        let name = self.meta.name;
-        guard(&format!("{name}.train_step"), || {
-            self.fit_step(batch.as_slice(), plan)
-                .map_err(|e| e.for_train_step(name))
-        })
-    }
+            fn train_step(
+                &mut self,
+                batch: RSlice<'_, TensorView<'_>>,
+                plan: &StepPlan,
+            ) -> RResult<TrainOutput, RString> {
+                let name = self.meta().name;
+                guard(&format!("{name}.train_step"), || {
+                    self.fit_step(batch.as_slice(), plan)
+                        .map_err(|e| e.for_train_step(name))
+                })
+            }
 
-    fn predict(&mut self, batch: RSlice<'_, TensorView<'_>>) -> RResult<RVec<TensorData>, RString> {
-        self.run("predict", || {
-            Ok(self.predict_batch(batch.as_slice())?.into())
-        })
-    }
+            fn predict(
+                &mut self,
+                batch: RSlice<'_, TensorView<'_>>,
+            ) -> RResult<RVec<TensorData>, RString> {
+                let name = self.meta().name;
+                $crate::adapter::guarded(name, "predict", || {
+                    Ok(self.predict_batch(batch.as_slice())?.into())
+                })
+            }
 
-    fn layer_weights(&self) -> RResult<RVec<LayerWeights>, RString> {
-        self.run("layer_weights", || Ok(self.export_layer_weights()?.into()))
-    }
+            fn layer_weights(&self) -> RResult<RVec<LayerWeights>, RString> {
+                $crate::adapter::guarded(self.meta().name, "layer_weights", || {
+                    Ok(self.export_layer_weights()?.into())
+                })
+            }
 
-    fn save_checkpoint(&self, dir: RStr<'_>, metadata: RStr<'_>) -> RResult<(), RString> {
-        self.run("save_checkpoint", || {
-            self.save(Path::new(dir.as_str()), metadata.as_str())
-        })
-    }
+            fn save_checkpoint(&self, dir: RStr<'_>, metadata: RStr<'_>) -> RResult<(), RString> {
+                $crate::adapter::guarded(self.meta().name, "save_checkpoint", || {
+                    self.save(Path::new(dir.as_str()), metadata.as_str())
+                })
+            }
 
-    fn load_checkpoint(&mut self, dir: RStr<'_>, weights_only: bool) -> RResult<(), RString> {
-        let name = self.meta.name;
-        guard(&format!("{name}.load_checkpoint"), || {
-            self.load(Path::new(dir.as_str()), weights_only)
-                .map_err(|e| format!("{name}: {e}"))
-        })
-    }
+            fn load_checkpoint(
+                &mut self,
+                dir: RStr<'_>,
+                weights_only: bool,
+            ) -> RResult<(), RString> {
+                let name = self.meta().name;
+                $crate::adapter::guarded(name, "load_checkpoint", || {
+                    self.load(Path::new(dir.as_str()), weights_only)
+                })
+            }
+        }
+    };
 }
+pub(crate) use impl_plugin_model;
+
+/// Runs `body` for ABI method `method` of plugin `name` under [`guard`]: a panic or an error
+/// becomes one line that starts with the plugin name.
+pub(crate) fn guarded<T>(
+    name: &str,
+    method: &str,
+    body: impl FnOnce() -> Result<T>,
+) -> RResult<T, RString> {
+    guard(&format!("{name}.{method}"), || {
+        body().map_err(|e| format!("{name}: {e}"))
+    })
+}
+
+impl_plugin_model!(ModelAdapter<M: ModelCore>);

@@ -14,7 +14,7 @@
 //! Buffers are not parameters: they are not in the parameter groups the engine sees, get no
 //! learning rate, no gradient and no optimizer state.
 
-use crate::adapter::{ModelAdapter, ModelCore, PluginMeta};
+use crate::adapter::{impl_plugin_model, ModelAdapter, ModelCore, PluginMeta};
 use crate::checkpoint::{read_f32_safetensors, write_f32_safetensors};
 use crate::error::{Error, Result};
 use plugin_api::abi_stable::std_types::{RResult, RSlice, RStr, RString, RVec};
@@ -197,6 +197,10 @@ impl<M: BufferedCore> BufferedAdapter<M> {
         self.inner.core()
     }
 
+    pub fn meta(&self) -> PluginMeta {
+        self.inner.meta()
+    }
+
     pub fn groups(&self) -> &[ParamGroupInfo] {
         self.inner.groups()
     }
@@ -243,56 +247,9 @@ impl<M: BufferedCore> BufferedAdapter<M> {
         self.inner.load(dir, weights_only)?;
         self.inner.core().buffers().set_values(buffers)
     }
-
-    fn run<T>(&self, method: &str, body: impl FnOnce() -> Result<T>) -> RResult<T, RString> {
-        let name = self.inner.meta().name;
-        guard(&format!("{name}.{method}"), || {
-            body().map_err(|e| format!("{name}: {e}"))
-        })
-    }
 }
 
-impl<M: BufferedCore> plugin_api::Model for BufferedAdapter<M> {
-    fn param_groups(&self) -> RVec<ParamGroupInfo> {
-        self.inner.groups().iter().cloned().collect()
-    }
-
-    fn train_step(
-        &mut self,
-        batch: RSlice<'_, TensorView<'_>>,
-        plan: &StepPlan,
-    ) -> RResult<TrainOutput, RString> {
-        let name = self.inner.meta().name;
-        guard(&format!("{name}.train_step"), || {
-            self.fit_step(batch.as_slice(), plan)
-                .map_err(|e| e.for_train_step(name))
-        })
-    }
-
-    fn predict(&mut self, batch: RSlice<'_, TensorView<'_>>) -> RResult<RVec<TensorData>, RString> {
-        self.run("predict", || {
-            Ok(self.predict_batch(batch.as_slice())?.into())
-        })
-    }
-
-    fn layer_weights(&self) -> RResult<RVec<LayerWeights>, RString> {
-        self.run("layer_weights", || Ok(self.export_layer_weights()?.into()))
-    }
-
-    fn save_checkpoint(&self, dir: RStr<'_>, metadata: RStr<'_>) -> RResult<(), RString> {
-        self.run("save_checkpoint", || {
-            self.save(Path::new(dir.as_str()), metadata.as_str())
-        })
-    }
-
-    fn load_checkpoint(&mut self, dir: RStr<'_>, weights_only: bool) -> RResult<(), RString> {
-        let name = self.inner.meta().name;
-        guard(&format!("{name}.load_checkpoint"), || {
-            self.load(Path::new(dir.as_str()), weights_only)
-                .map_err(|e| format!("{name}: {e}"))
-        })
-    }
-}
+impl_plugin_model!(BufferedAdapter<M: BufferedCore>);
 
 #[cfg(test)]
 mod tests {

@@ -3,11 +3,10 @@
 
 use crate::error::{Error, Result};
 
-/// Parses a config section; invalid TOML is one line with the byte where parsing stopped.
+/// Parses a config section; invalid TOML is one line with the line where parsing stopped.
 pub fn parse_table(text: &str) -> Result<toml::Table> {
     text.parse().map_err(|e: toml::de::Error| {
-        let at = e.span().map(|s| format!(" (at byte {})", s.start)).unwrap_or_default();
-        Error::Config(format!("config is not valid TOML: {}{at}", e.message().trim().replace('\n', " ")))
+        Error::Config(plugin_api::sdk::toml_error("config is not valid TOML", text, &e))
     })
 }
 
@@ -30,7 +29,7 @@ mod tests {
     #[test]
     fn errors_are_one_line_and_show_the_value() {
         let e = parse_table("width = \nx = [").unwrap_err().to_string();
-        assert!(e.starts_with("config is not valid TOML: ") && e.contains("(at byte") && !e.contains('\n'), "{e}");
+        assert!(e.starts_with("config is not valid TOML at line ") && !e.contains('\n'), "{e}");
         let t = parse_table("a = \"s\"\nb = 2\nc = 1.5\nd = true\ne = [1]").unwrap();
         let got: Vec<String> = ["a", "b", "c", "d", "e"].iter().map(|k| shown(&t[*k])).collect();
         assert_eq!(got, ["the string \"s\"", "2", "1.5", "true", "a array"]);

@@ -176,16 +176,8 @@ fn as_bool(key: &str, value: &toml::Value) -> Result<bool, SpectralError> {
 impl SpectralConfig {
     /// Parses a TOML section; empty text (or only comments) gives the defaults.
     pub fn from_toml(text: &str) -> Result<Self, SpectralError> {
-        let table: toml::Table = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
-            let message = e.message().trim().replace('\n', " ");
-            match line {
-                Some(line) => err(format!("invalid TOML at line {line}: {message}")),
-                None => err(format!("invalid TOML: {message}")),
-            }
-        })?;
+        let table: toml::Table = toml::from_str(text)
+            .map_err(|e| err(plugin_api::sdk::toml_error("invalid TOML", text, &e)))?;
         let mut cfg = SpectralConfig::default();
         for (key, value) in &table {
             match key.as_str() {

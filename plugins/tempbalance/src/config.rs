@@ -327,22 +327,12 @@ fn finite_at_least(key: &str, x: f64, min: f64, strict: bool) -> Result<f64, TbE
     }
 }
 
-/// Makes a TOML parse error one line: position and message.
-fn toml_error(text: &str, e: &toml::de::Error) -> TbError {
-    let message = e.message().replace('\n', " ");
-    match e.span() {
-        Some(span) => {
-            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-            err(format!("invalid TOML at line {line}: {message}"))
-        }
-        None => err(format!("invalid TOML: {message}")),
-    }
-}
-
 impl TbConfig {
     /// Parses a configuration section (TOML text; empty means defaults).
     pub fn parse(text: &str) -> Result<Self, TbError> {
-        let table: toml::Table = text.parse().map_err(|e| toml_error(text, &e))?;
+        let table: toml::Table = text
+            .parse()
+            .map_err(|e| err(plugin_api::sdk::toml_error("invalid TOML", text, &e)))?;
         let mut cfg = TbConfig::default();
         for (key, value) in &table {
             let k = key.as_str();
