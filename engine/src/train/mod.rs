@@ -55,6 +55,9 @@ pub fn run(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>) -> Resul
     run_with(loaded, search, resume, false)
 }
 
+/// The variable that sizes candle's own elementwise thread pool (1: none, the ops run inline).
+pub const CANDLE_THREADS_ENV: &str = "CANDLE_NUM_THREADS";
+
 /// [`run`]; with `force_config`, a resume may change settings that change the result (data, model,
 /// optimizer...), which it otherwise refuses.
 pub fn run_with(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>, force_config: bool) -> Result<RunReport> {
@@ -73,6 +76,14 @@ pub fn run_with(loaded: &Loaded, search: &SearchPath, resume: Option<&Path>, for
         };
         // Before any plugin starts its thread pool (each plugin links its own rayon).
         std::env::set_var("RAYON_NUM_THREADS", threads.to_string());
+    }
+    // candle (in each model plugin) runs elementwise ops on a spinning thread pool of its own,
+    // next to rayon's, which carries the plugins' parallel work (matmuls, kernels, batch chunks).
+    // Two pools spinning on the same few cores take the cores from each other: fno2d's step at 2
+    // threads took 2.7 s with it and 1.5 s without (docs/benchmarks.md). One pool it is, unless the
+    // user chose otherwise.
+    if std::env::var_os(CANDLE_THREADS_ENV).is_none() {
+        std::env::set_var(CANDLE_THREADS_ENV, "1");
     }
 
     // Everything is checked (plugins loaded and built, data loaded) before the run directory exists,

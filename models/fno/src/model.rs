@@ -306,6 +306,11 @@ impl PdeStep for Fno {
         self.forward(ctx, input)
     }
 
+    /// Every layer acts on one sample at a time (no normalisation over the batch).
+    fn samples_independent(&self) -> bool {
+        true
+    }
+
     fn layer_weights(&self) -> Result<Vec<LayerWeights>> {
         let mut out = vec![real_layer_weights(&self.params, "fc0", "fc0.weight")?];
         for i in 0..self.blocks.len() {

@@ -8,6 +8,7 @@ use crate::batch::Batch;
 use crate::checkpoint::{self, CheckpointInfo};
 use crate::error::{Error, Result};
 use crate::params::ParamStore;
+use crate::split::SampleChunks;
 use crate::train::Trainer;
 use candle_core::Tensor;
 use plugin_api::abi_stable::std_types::{ROption, RResult, RSlice, RStr, RString, RVec};
@@ -28,7 +29,7 @@ pub struct StepCtx {
 }
 
 /// What a model implements to become a plugin.
-pub trait ModelCore: Send + 'static {
+pub trait ModelCore: Send + Sync + 'static {
     /// Its parameters (declared in model order).
     fn params(&self) -> &ParamStore;
     /// The resolved model configuration as TOML (stored in checkpoints).
@@ -39,6 +40,14 @@ pub trait ModelCore: Send + 'static {
     fn predict(&self, batch: &Batch<'_>) -> Result<Vec<(String, Tensor)>>;
     /// Weights of the layers with a matrix spectrum, in model order.
     fn layer_weights(&self) -> Result<Vec<LayerWeights>>;
+    /// The batch tensors that hold one row per sample, for a model whose loss is the mean over
+    /// samples of a loss computed for each sample alone and whose predictions of a sample depend
+    /// on that sample alone (no batch statistics, no per-batch random masks). The adapter then
+    /// splits batches into chunks of samples run in parallel ([`crate::split`]); predictions must
+    /// then be per sample along their first dimension. Empty (the default): batches stay whole.
+    fn per_sample_tensors(&self) -> &[&'static str] {
+        &[]
+    }
 }
 
 /// The plugin's name and version, as the export macro reports them.
@@ -92,21 +101,19 @@ impl<M: ModelCore> ModelAdapter<M> {
         batch: &'a [TensorView<'a>],
         plan: &StepPlan,
     ) -> Result<TrainOutput> {
-        let batch = Batch::new(batch);
+        let chunks = SampleChunks::new(batch, self.core.per_sample_tensors())?;
         let core = &self.core;
         let step = self.trainer.optimizer().step_count();
-        let mut pass = 0u32;
-        self.trainer.step(core.params(), plan, || {
+        self.trainer.step_with(core.params(), plan, |store, pass| {
             let ctx = StepCtx { step, pass };
-            pass += 1;
-            core.loss(&batch, &ctx)
+            chunks.loss_and_grads(store, |b| core.loss(b, &ctx))
         })
     }
 
     /// Predictions as host tensors.
     pub fn predict_batch<'a>(&self, batch: &'a [TensorView<'a>]) -> Result<Vec<TensorData>> {
-        self.core
-            .predict(&Batch::new(batch))?
+        SampleChunks::new(batch, self.core.per_sample_tensors())?
+            .predict(|b| self.core.predict(b))?
             .into_iter()
             .map(|(name, t)| tensor_data(&name, &t))
             .collect()

@@ -43,6 +43,7 @@ pub mod pde;
 pub mod pde_testing;
 pub mod rng;
 pub mod rollout;
+pub mod split;
 pub mod testing;
 pub mod train;
 

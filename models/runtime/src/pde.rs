@@ -160,7 +160,7 @@ impl PdeData {
 
 /// What a PDE model implements: its parameters and a one-step forward. [`PdeModel`] adds the
 /// rollout, and [`crate::ModelAdapter`] the plugin.
-pub trait PdeStep: Send + 'static {
+pub trait PdeStep: Send + Sync + 'static {
     /// Per-batch values that stay the same over a rollout (FNO: the lifted grid coordinates).
     type Ctx;
     fn params(&self) -> &ParamStore;
@@ -173,6 +173,12 @@ pub trait PdeStep: Send + 'static {
     /// One step: `[B, X.., S*C]` (time-major channels) to the next frame `[B, X.., C]`.
     fn step(&self, ctx: &Self::Ctx, input: &Tensor) -> Result<Tensor>;
     fn layer_weights(&self) -> Result<Vec<LayerWeights>>;
+    /// Whether a sample's next frame depends on that sample alone (no batch statistics): the
+    /// rollout losses are means over samples, so batches may then be split into chunks of samples
+    /// trained in parallel ([`crate::ModelCore::per_sample_tensors`]). Default: no.
+    fn samples_independent(&self) -> bool {
+        false
+    }
 }
 
 /// A [`PdeStep`] model trained and evaluated by autoregressive rollout on batch tensor `u`;
@@ -219,6 +225,14 @@ impl<M: PdeStep> ModelCore for PdeModel<M> {
 
     fn layer_weights(&self) -> Result<Vec<LayerWeights>> {
         self.0.layer_weights()
+    }
+
+    fn per_sample_tensors(&self) -> &[&'static str] {
+        if self.0.samples_independent() {
+            &["u"]
+        } else {
+            &[]
+        }
     }
 }
 

@@ -173,6 +173,15 @@ pub struct StepBench {
     pub default_sizes: &'static str,
 }
 
+/// Sizes candle's own elementwise thread pool as `engine run` does (none unless
+/// `CANDLE_NUM_THREADS` is set; see engine/src/train/mod.rs), so that benchmarks time what runs
+/// do. Call at the start of `main`, before any thread exists.
+pub fn threads_as_in_the_engine() {
+    if std::env::var_os("CANDLE_NUM_THREADS").is_none() {
+        std::env::set_var("CANDLE_NUM_THREADS", "1");
+    }
+}
+
 /// Runs a [`StepBench`] from the command line (`--steps N` (3), `--warmup N` (1), `--batch B`
 /// (20), `--size N[,N..]`, `--eval`, `--dump DIR`): for each size, builds the plugin with
 /// `new_model`, prints its parameter count, times full training steps (rollout + backward +
@@ -186,6 +195,7 @@ pub fn run_step_bench<M: plugin_api::Model>(
     bench: StepBench,
     new_model: impl Fn(ModelInit<'_>) -> Result<M, String>,
 ) {
+    threads_as_in_the_engine();
     const INITIAL_STEP: usize = 10;
     const T_TRAIN: usize = 21;
     let args: Vec<String> = std::env::args().collect();

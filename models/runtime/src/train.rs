@@ -1,7 +1,9 @@
 //! One training step: loss, backward, optional SAM, gradient clipping, optimizer update.
 //!
 //! The step takes a closure that builds the loss tensor from the current parameter values, so
-//! SAM can evaluate it twice (at w and at w + e). Nothing is written to the parameters or the
+//! SAM can evaluate it twice (at w and at w + e); [`Trainer::step_with`] takes one that returns
+//! the loss value and host gradients itself, which is how a batch split into parts
+//! ([`crate::batch::SampleChunks`]) is differentiated part by part, in parallel. Nothing is written to the parameters or the
 //! optimizer state unless the step succeeds: a non-finite loss or gradient, a bad plan or a failing
 //! forward pass leaves both exactly as they were (SAM's perturbation is undone bitwise from a host
 //! copy).
@@ -48,6 +50,20 @@ impl Trainer {
         plan: &StepPlan,
         mut loss_fn: impl FnMut() -> Result<Tensor>,
     ) -> Result<TrainOutput> {
+        self.step_with(store, plan, |store, _pass| {
+            scalar_and_grads(store, &loss_fn()?)
+        })
+    }
+
+    /// [`Trainer::step`] for a caller that differentiates the loss itself: `evaluate(store, pass)`
+    /// returns the loss value and every parameter's host gradient at the store's current values
+    /// (pass 0 at the weights, pass 1 at SAM's perturbed weights).
+    pub fn step_with(
+        &mut self,
+        store: &ParamStore,
+        plan: &StepPlan,
+        mut evaluate: impl FnMut(&ParamStore, u32) -> Result<(f64, HostGrads)>,
+    ) -> Result<TrainOutput> {
         let hyper = resolve_plan(store, plan)?;
         let sam = match plan.sam {
             ROption::RSome(s) => {
@@ -61,10 +77,10 @@ impl Trainer {
             }
             ROption::RNone => None,
         };
-        let (loss, mut grads) = loss_and_grads(store, &mut loss_fn, "")?;
+        let (loss, mut grads) = checked(store, evaluate(store, 0)?, "")?;
         let mut values = store.values()?;
         if let Some(SamPlan { rho, adaptive }) = sam {
-            grads = sam_gradient(store, &values, &grads, rho, adaptive, &mut loss_fn)?;
+            grads = sam_gradient(store, &values, &grads, rho, adaptive, &mut evaluate)?;
         }
         let grad_norm = global_norm(&grads);
         let clip = self.optimizer.spec().grad_clip;
@@ -85,13 +101,9 @@ impl Trainer {
 /// Host gradients, one per parameter (None where the loss does not depend on it).
 pub type HostGrads = Vec<Option<Vec<f32>>>;
 
-/// Evaluates the loss and its gradient; errors on a non-scalar or non-finite loss or gradient.
-fn loss_and_grads(
-    store: &ParamStore,
-    loss_fn: &mut impl FnMut() -> Result<Tensor>,
-    pass: &str,
-) -> Result<(f64, HostGrads)> {
-    let loss = loss_fn()?;
+/// The value of a scalar `loss` and every parameter's host gradient; errors on a non-scalar loss.
+/// A non-finite loss skips the backward pass (its gradient would be meaningless).
+pub fn scalar_and_grads(store: &ParamStore, loss: &Tensor) -> Result<(f64, HostGrads)> {
     if loss.elem_count() != 1 {
         return Err(Error::Param(format!(
             "the loss must be a scalar, got shape {:?}",
@@ -99,6 +111,14 @@ fn loss_and_grads(
         )));
     }
     let value = f64::from(loss.flatten_all()?.to_vec1::<f32>()?[0]);
+    if !value.is_finite() {
+        return Ok((value, Vec::new()));
+    }
+    Ok((value, host_grads(store, loss)?))
+}
+
+/// Passes on a loss value and its gradients, or the error that says which is not finite.
+fn checked(store: &ParamStore, (value, grads): (f64, HostGrads), pass: &str) -> Result<(f64, HostGrads)> {
     if !value.is_finite() {
         // The weights are where a diverging run shows first: name the groups that hold
         // non-finite ones, or say that none does (the forward pass itself overflowed).
@@ -114,7 +134,6 @@ fn loss_and_grads(
             detail: format!("{pass} (loss = {value}; {where_})"),
         });
     }
-    let grads = host_grads(store, &loss)?;
     let groups = non_finite_groups(store, &grads);
     if !groups.is_empty() {
         return Err(Error::NonFinite {
@@ -185,7 +204,7 @@ fn sam_gradient(
     g: &HostGrads,
     rho: f64,
     adaptive: bool,
-    loss_fn: &mut impl FnMut() -> Result<Tensor>,
+    evaluate: &mut impl FnMut(&ParamStore, u32) -> Result<(f64, HostGrads)>,
 ) -> Result<HostGrads> {
     let norm = g
         .iter()
@@ -228,7 +247,8 @@ fn sam_gradient(
         })
         .collect();
     store.set_values(&perturbed)?;
-    let second = loss_and_grads(store, loss_fn, " in SAM's perturbed pass");
+    let second = evaluate(store, 1)
+        .and_then(|out| checked(store, out, " in SAM's perturbed pass"));
     // Restore the original weights whatever happened in the second pass.
     store.set_values(w)?;
     Ok(second?.1)

@@ -202,6 +202,7 @@ fn run(
 }
 
 fn main() {
+    model_runtime::pde_testing::threads_as_in_the_engine();
     let args: Vec<String> = std::env::args().collect();
     let steps: usize =
         arg(&args, "--steps").map_or(5, |s| s.parse().expect("--steps takes a number"));
