@@ -161,6 +161,11 @@ pub struct TrainConfig {
     /// PDE data: `channel` trains on per-channel unit-Gaussian normalised fields (training-split
     /// statistics; metrics stay in physical units), `none` on raw fields as PDEBench does.
     pub normalize: String,
+    /// PDE models see each trajectory normalised by its own given frames (per sample and channel:
+    /// mean and standard deviation over the input frames), undone on every predicted frame
+    /// (reversible instance normalisation), so a trajectory with small fields gets errors in
+    /// proportion to its own scale. On top of `normalize`.
+    pub sample_norm: bool,
 }
 
 impl Default for TrainConfig {
@@ -179,6 +184,7 @@ impl Default for TrainConfig {
             select_metric: String::new(),
             early_stop_patience: 0,
             normalize: "channel".into(),
+            sample_norm: false,
             tensorboard: true,
             loss: TrainLoss::Mse,
             on_nonfinite: OnNonFinite::Stop,
@@ -477,6 +483,9 @@ impl Config {
         }
         if self.train.loss != TrainLoss::Mse && self.task == "text-classification" {
             return bad("train.loss", "= \"nrmse\" and \"relative\" are for PDE tasks (text models train on cross-entropy)");
+        }
+        if self.train.sample_norm && self.task == "text-classification" {
+            return bad("train.sample_norm", "is for PDE tasks (it normalises each trajectory by its given frames)");
         }
         if self.train.skip_limit == 0 {
             return bad("train.skip_limit", "must be at least 1");

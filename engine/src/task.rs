@@ -112,6 +112,9 @@ impl Task {
                 if let Some(n) = &d.relative_loss {
                     json["relative_loss"] = serde_json::json!({"scale": n.std, "offset": n.mean});
                 }
+                if cfg.train.sample_norm {
+                    json["sample_norm"] = serde_json::json!(true);
+                }
                 json.to_string()
             }
             Task::Text(t) => t.data_json(),

@@ -14,7 +14,8 @@ use plugin_api::LayerWeights;
 /// `{"task":"pde-rollout","channels":C,"spatial":[X,Y],"initial_step":S,"t_train":T}`, and
 /// optionally `"loss_weights":[w_1, .., w_C]` (positive; each channel's squared error in the
 /// training loss is weighted) or `"relative_loss":{"scale":[..],"offset":[..]}` (the loss is the
-/// relative error in physical units, see [`RelativeLoss`]). Other keys are ignored, so the engine can add descriptive fields
+/// relative error in physical units, see [`RelativeLoss`]), and `"sample_norm":true` (each
+/// trajectory normalised by its own given frames, see [`RolloutSpec::sample_norm`]). Other keys are ignored, so the engine can add descriptive fields
 /// without breaking models.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PdeData {
@@ -26,6 +27,9 @@ pub struct PdeData {
     /// `"relative_loss":{"scale":[..],"offset":[..]}`: train on the per-sample relative error in
     /// physical units (see [`RelativeLoss`]).
     pub relative: Option<RelativeLoss>,
+    /// `"sample_norm":true`: the model sees each trajectory in its own units
+    /// ([`RolloutSpec::sample_norm`]).
+    pub sample_norm: bool,
 }
 
 impl PdeData {
@@ -123,6 +127,12 @@ impl PdeData {
                 }
             }
         };
+        let sample_norm = match obj.get("sample_norm") {
+            None => false,
+            Some(v) => v
+                .as_bool()
+                .ok_or_else(|| err(format!("key 'sample_norm' must be true or false, got {v}")))?,
+        };
         Ok(Self {
             channels,
             spatial,
@@ -130,6 +140,7 @@ impl PdeData {
             t_train,
             loss_weights,
             relative,
+            sample_norm,
         })
     }
 
@@ -139,6 +150,7 @@ impl PdeData {
             t_train: self.t_train,
             loss_weights: self.loss_weights.clone(),
             relative: self.relative.clone(),
+            sample_norm: self.sample_norm,
         }
     }
 
@@ -252,12 +264,16 @@ mod tests {
                 t_train: 21,
                 loss_weights: None,
                 relative: None,
+                sample_norm: false,
             }
         );
         let d = PdeData::from_json(r#"{"task":"pde-rollout","channels":2,"spatial":[8],"initial_step":2,"t_train":3,"loss_weights":[0.5,1.5]}"#).unwrap();
         assert_eq!(d.rollout().loss_weights, Some(vec![0.5, 1.5]));
         let d = PdeData::from_json(r#"{"task":"pde-rollout","channels":2,"spatial":[8],"initial_step":2,"t_train":3,"relative_loss":{"scale":[2,0.5],"offset":[1,-1]}}"#).unwrap();
         assert_eq!(d.rollout().relative, Some(RelativeLoss { scale: vec![2.0, 0.5], offset: vec![1.0, -1.0] }));
+        assert!(!d.rollout().sample_norm);
+        let d = PdeData::from_json(r#"{"task":"pde-rollout","channels":2,"spatial":[8],"initial_step":2,"t_train":3,"sample_norm":true}"#).unwrap();
+        assert!(d.rollout().sample_norm);
         let cases = [
             ("[]", "must be a JSON object"),
             (
@@ -287,6 +303,10 @@ mod tests {
             (
                 r#"{"task":"pde-rollout","channels":2,"spatial":[8],"initial_step":2,"t_train":3,"relative_loss":{"scale":[1.0,0.0],"offset":[0,0]}}"#,
                 "key 'relative_loss' must be {\"scale\": 2 positive numbers",
+            ),
+            (
+                r#"{"task":"pde-rollout","channels":2,"spatial":[8],"initial_step":2,"t_train":3,"sample_norm":"yes"}"#,
+                "key 'sample_norm' must be true or false",
             ),
             (
                 r#"{"task":"pde-rollout","channels":2,"spatial":[8],"initial_step":2,"t_train":3,"loss_weights":[1.0,-1.0]}"#,
