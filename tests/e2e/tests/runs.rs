@@ -151,6 +151,26 @@ fn nrmse_loss_weights_channels_as_the_metric_does() {
     assert!(rel.is_finite() && rel > 0.0 && (rel - loss("m")).abs() > 1e-3 * loss("m"), "relative {rel} vs mse {}", loss("m"));
 }
 
+/// `train.sample_norm`: the model is told (in the checkpoint too, so `engine eval` rebuilds it the
+/// same way) and trains to other figures; text tasks refuse the key.
+#[test]
+fn sample_norm_reaches_the_model_and_is_refused_for_text() {
+    let dir = temp_dir("sample-norm");
+    let loss = |name: &str| read_csv(&dir.join("runs").join(name).join("metrics.csv"))[0]["train/loss"].parse::<f64>().unwrap();
+    let out = tiny_run(&dir, &["--name", "s", "--epochs", "1", "--set", "train.sample_norm=true"]).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let bytes = fs::read(dir.join("runs/s/checkpoints/last/model.safetensors")).unwrap();
+    let (_, header) = safetensors::SafeTensors::read_metadata(&bytes).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&header.metadata().as_ref().unwrap()["data"]).unwrap();
+    assert_eq!(data["sample_norm"], true, "{data}");
+    let out = tiny_run(&dir, &["--name", "m", "--epochs", "1"]).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    assert!((loss("s") - loss("m")).abs() > 1e-6 * loss("m"), "sample_norm {} vs plain {}", loss("s"), loss("m"));
+    let out = engine().current_dir(repo_root()).args(["config", "--config", "configs/bert-trec.toml", "--set", "train.sample_norm=true"]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success() && error_lines(&stderr)[0].contains("train.sample_norm"), "{stderr}");
+}
+
 #[test]
 fn test_curves_and_early_stopping_on_request() {
     let dir = temp_dir("test-every");
