@@ -94,14 +94,6 @@ def time_steps(warmup: int, steps: int, step_fn):
     return times
 
 
-def median(values):
-    v = sorted(values)
-    n = len(v)
-    if n == 0:
-        return float("nan")
-    return v[n // 2] if n % 2 else 0.5 * (v[n // 2 - 1] + v[n // 2])
-
-
 def count_params(module: torch.nn.Module) -> int:
     """Parameters as real scalars: a complex parameter counts twice (the engine stores the real
     and imaginary parts of the FNO weights as two real tensors)."""

@@ -89,18 +89,7 @@ class FNO2d(nn.Module):
 
     def load_engine_weights(self, st: dict) -> None:
         """Copies the weights of an engine fno2d checkpoint (model.safetensors tensors)."""
-        with torch.no_grad():
-            self.fc0.weight.copy_(st["fc0.weight"])
-            self.fc0.bias.copy_(st["fc0.bias"])
-            for i, (conv, w) in enumerate(zip(self.convs, self.ws)):
-                g = f"blocks.{i}.spectral"
-                conv.weights1.copy_(torch.complex(st[f"{g}.weight1_re"], st[f"{g}.weight1_im"]))
-                conv.weights2.copy_(torch.complex(st[f"{g}.weight2_re"], st[f"{g}.weight2_im"]))
-                w.weight.copy_(st[f"blocks.{i}.pointwise.weight"])
-                w.bias.copy_(st[f"blocks.{i}.pointwise.bias"])
-            for name in ("fc1", "fc2"):
-                getattr(self, name).weight.copy_(st[f"{name}.weight"])
-                getattr(self, name).bias.copy_(st[f"{name}.bias"])
+        load_engine_fno(self, st, ("weight1", "weight2"))
 
 
 class FNO1d(nn.Module):
@@ -131,17 +120,7 @@ class FNO1d(nn.Module):
 
     def load_engine_weights(self, st: dict) -> None:
         """Copies the weights of an engine fno1d checkpoint (model.safetensors tensors)."""
-        with torch.no_grad():
-            self.fc0.weight.copy_(st["fc0.weight"])
-            self.fc0.bias.copy_(st["fc0.bias"])
-            for i, (conv, w) in enumerate(zip(self.convs, self.ws)):
-                g = f"blocks.{i}.spectral"
-                conv.weights1.copy_(torch.complex(st[f"{g}.weight_re"], st[f"{g}.weight_im"]))
-                w.weight.copy_(st[f"blocks.{i}.pointwise.weight"])
-                w.bias.copy_(st[f"blocks.{i}.pointwise.bias"])
-            for name in ("fc1", "fc2"):
-                getattr(self, name).weight.copy_(st[f"{name}.weight"])
-                getattr(self, name).bias.copy_(st[f"{name}.bias"])
+        load_engine_fno(self, st, ("weight",))
 
 
 def step_fn(model, grid: torch.Tensor, batch: int):
@@ -149,3 +128,21 @@ def step_fn(model, grid: torch.Tensor, batch: int):
     feeds a per-sample grid `[B, X(, Y), d]`)."""
     g = grid.unsqueeze(0).expand(batch, *grid.shape)
     return lambda inp: model(inp, g)
+
+
+def load_engine_fno(model: nn.Module, st: dict, spectral: tuple) -> None:
+    """Copies an engine FNO checkpoint's tensors into `model` (FNO1d or FNO2d). `spectral` names
+    the engine's complex weights of a spectral layer (`<name>_re`, `<name>_im`), in the order of
+    the PyTorch layer's `weights1`, `weights2`."""
+    with torch.no_grad():
+        model.fc0.weight.copy_(st["fc0.weight"])
+        model.fc0.bias.copy_(st["fc0.bias"])
+        for i, (conv, w) in enumerate(zip(model.convs, model.ws)):
+            g = f"blocks.{i}.spectral"
+            for k, name in enumerate(spectral, start=1):
+                getattr(conv, f"weights{k}").copy_(torch.complex(st[f"{g}.{name}_re"], st[f"{g}.{name}_im"]))
+            w.weight.copy_(st[f"blocks.{i}.pointwise.weight"])
+            w.bias.copy_(st[f"blocks.{i}.pointwise.bias"])
+        for name in ("fc1", "fc2"):
+            getattr(model, name).weight.copy_(st[f"{name}.weight"])
+            getattr(model, name).bias.copy_(st[f"{name}.bias"])

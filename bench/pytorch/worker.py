@@ -5,8 +5,8 @@
     python -m bench.pytorch.worker --gemm-probe --threads 2                    # torch's matmul GFLOP/s
 
 Run from the repository root (bench/compare.py does, with OMP_NUM_THREADS / MKL_NUM_THREADS set
-to the thread count before this process starts). The JSON holds the per-step times, their
-median, the parameter count (real scalars) and, with --flops, the work of one step.
+to the thread count before this process starts). The JSON holds the per-step times (the driver
+takes their median), the parameter count (real scalars) and, with --flops, the work of one step.
 """
 
 import argparse
@@ -140,7 +140,6 @@ def main(argv=None):
     else:
         times = common.time_steps(args.warmup, args.steps, fn)
         result["times"] = times
-        result["median"] = common.median(times)
     print("RESULT " + json.dumps(result), flush=True)
     return 0
 
