@@ -91,19 +91,29 @@ pub fn write(sweep: &Sweep, dir: &SweepDir) -> Result<Written> {
         let slug = format!("group{}", g + 1);
         let _ = writeln!(md, "## {title}\n");
         let sizes = distinct(&group, size_key.as_deref());
-        let schedulers = distinct(&group, Some("scheduler"));
+        let mut schedulers = distinct(&group, Some("scheduler"));
+        // Columns: the grid's schedulers, then the tuned ones (report.tuned_schedulers), whose
+        // members compete as one more tuned key.
+        let tuned_columns: Vec<(&String, &Vec<String>)> = sweep.report.tuned_schedulers.iter().filter(|(_, m)| m.iter().any(|m| schedulers.contains(m))).collect();
+        let plain_columns = schedulers.len();
+        schedulers.extend(tuned_columns.iter().map(|(name, _)| (*name).clone()));
         let seeds = distinct(&group, Some("seed")).len().max(1);
         // cells[size][scheduler]
         let mut cells: Vec<Vec<Cell>> = Vec::new();
         for size in &sizes {
             let mut row = Vec::new();
-            for sched in &schedulers {
+            for (j, sched) in schedulers.iter().enumerate() {
+                let (members_of, keys): (Vec<&String>, Vec<String>) = if j < plain_columns {
+                    (vec![sched], sweep.report.tune.clone())
+                } else {
+                    (tuned_columns[j - plain_columns].1.iter().collect(), std::iter::once("scheduler".to_string()).chain(sweep.report.tune.iter().cloned()).collect())
+                };
                 let members: Vec<&Entry> = group
                     .iter()
                     .copied()
-                    .filter(|e| matches_value(e, size_key.as_deref(), size) && matches_value(e, Some("scheduler"), sched))
+                    .filter(|e| matches_value(e, size_key.as_deref(), size) && members_of.iter().any(|m| matches_value(e, Some("scheduler"), m)))
                     .collect();
-                row.push(tune(sweep, members, &val_metric, seeds));
+                row.push(tune(&keys, members, &val_metric, seeds));
             }
             cells.push(row);
         }
@@ -154,7 +164,7 @@ pub fn write(sweep: &Sweep, dir: &SweepDir) -> Result<Written> {
             };
             let _ = writeln!(md, "Training length: {} of {} reported runs improved their best `{val_metric}` by more than 1% in the last 20% of their epochs{which}.", improving.len(), lengths.len());
         }
-        if !sweep.report.tune.is_empty() {
+        if !sweep.report.tune.is_empty() || !tuned_columns.is_empty() {
             let _ = writeln!(md, "\nChosen settings (on validation):\n");
             for (i, size) in sizes.iter().enumerate() {
                 for (j, sched) in schedulers.iter().enumerate() {
@@ -371,12 +381,12 @@ fn smallest(sizes: &[String]) -> usize {
     (0..sizes.len()).min_by(|&a, &b| sizes[a].parse::<f64>().unwrap_or(f64::INFINITY).total_cmp(&sizes[b].parse::<f64>().unwrap_or(f64::INFINITY))).unwrap_or(0)
 }
 
-/// The runs of one scheduler at one size: with tuned keys, the setting whose mean validation
+/// The runs of one scheduler (or tuned column) at one size: with tuned keys, the setting whose mean validation
 /// metric is best, over the seeds that every setting has finished (a setting is never chosen for
 /// having fewer, luckier seeds). While no seed has finished every setting the choice is among the
 /// settings with finished runs, and the report says it is provisional.
-fn tune<'a>(sweep: &Sweep, members: Vec<&'a Entry>, val_metric: &str, seeds: usize) -> Cell<'a> {
-    let setting = |e: &Entry| -> Vec<(String, String)> { sweep.report.tune.iter().map(|k| (k.clone(), e.point.get(k).map(spec::plain).unwrap_or_default())).collect() };
+fn tune<'a>(keys: &[String], members: Vec<&'a Entry>, val_metric: &str, seeds: usize) -> Cell<'a> {
+    let setting = |e: &Entry| -> Vec<(String, String)> { keys.iter().map(|k| (k.clone(), e.point.get(k).map(spec::plain).unwrap_or_default())).collect() };
     let mut settings: Vec<(Vec<(String, String)>, Vec<&Entry>)> = Vec::new();
     for e in members {
         let s = setting(e);

@@ -24,6 +24,9 @@
 //! size_key = "data.train_ratio"        # the grid key that is the data size (default: found)
 //! tune = ["optim.lr"]                  # grid keys chosen per scheduler and size on validation
 //!
+//! [report.tuned_schedulers]            # an extra column: per size, the member (with its tuned
+//! tempbalance-tuned-s = ["tempbalance", "tb-s0.5"]   # keys) whose validation metric is best
+//!
 //! [slurm]
 //! partition = "cpu"
 //! time = "02:00:00"
@@ -57,13 +60,17 @@ pub struct ReportSettings {
     pub metric: Option<String>,
     pub size_key: Option<String>,
     pub tune: Vec<String>,
+    /// Extra columns, each a scheduler tuned on validation among the listed schedulers of the
+    /// grid (e.g. TempBalance variants that differ in one setting, as the paper tunes its scale
+    /// per data size), chosen per data size together with the `tune` keys.
+    pub tuned_schedulers: BTreeMap<String, Vec<String>>,
     /// The data size whose validation curves are plotted (default: the smallest).
     pub curves_size: Option<f64>,
 }
 
 impl Default for ReportSettings {
     fn default() -> Self {
-        Self { baseline: "constant-lr".into(), metric: None, size_key: None, tune: Vec::new(), curves_size: None }
+        Self { baseline: "constant-lr".into(), metric: None, size_key: None, tune: Vec::new(), tuned_schedulers: BTreeMap::new(), curves_size: None }
     }
 }
 
@@ -297,6 +304,18 @@ impl Sweep {
         for k in &self.report.tune {
             if !keys.contains(&k.as_str()) || RUN_KEYS.contains(&k.as_str()) {
                 return Err(file_err(&self.file, format!("`report.tune` names `{k}`, which is not a tunable grid key (grid: {})", keys.join(", "))));
+            }
+        }
+        let schedulers: Vec<String> = self.grid.iter().filter(|(k, _)| k == "scheduler").flat_map(|(_, vs)| vs.iter().map(plain)).collect();
+        for (name, members) in &self.report.tuned_schedulers {
+            if schedulers.contains(name) {
+                return Err(file_err(&self.file, format!("`report.tuned_schedulers.{name}` has the name of a scheduler of the grid; give the tuned column its own name")));
+            }
+            if let Some(m) = members.iter().find(|m| !schedulers.contains(m)) {
+                return Err(file_err(&self.file, format!("`report.tuned_schedulers.{name}` lists `{m}`, which is not a scheduler of the grid (grid schedulers: {})", schedulers.join(", "))));
+            }
+            if members.is_empty() {
+                return Err(file_err(&self.file, format!("`report.tuned_schedulers.{name}` lists no scheduler")));
             }
         }
         let mut checked_plugins: Vec<(Kind, String)> = Vec::new();

@@ -85,6 +85,8 @@ fn bad_sweep_files_are_one_line_errors_before_any_run() {
         ("variant-no-scheduler", "[grid]\nscheduler = [\"v\"]\n[variants.v]\noptim.lr = 1e-3\n", "[variants.v] has no `scheduler` key"),
         ("variant-grid-key", "[grid]\nscheduler = [\"v\"]\noptim.lr = [1e-3]\n[variants.v]\nscheduler = \"tempbalance\"\noptim.lr = 1e-3\n", "sets `optim.lr`, which is a grid key"),
         ("variant-bad-plugin", "[grid]\nscheduler = [\"v\"]\n[variants.v]\nscheduler = \"tempbalanse\"\n", "no scheduler plugin named `tempbalanse`"),
+        ("tuned-unknown-member", "[grid]\nscheduler = [\"constant-lr\", \"tempbalance\"]\n[report.tuned_schedulers]\ntb = [\"tempbalance\", \"tb-wide\"]\n", "`report.tuned_schedulers.tb` lists `tb-wide`, which is not a scheduler of the grid"),
+        ("tuned-name-clash", "[grid]\nscheduler = [\"constant-lr\", \"tempbalance\"]\n[report.tuned_schedulers]\ntempbalance = [\"tempbalance\"]\n", "has the name of a scheduler of the grid"),
     ];
     for (name, text, expect) in cases {
         let file = dir.join(format!("{name}.toml"));
@@ -167,7 +169,7 @@ fn tuning_compares_values_on_common_seeds() {
     let base = repo_root().join("configs/fno2d-diffreact.toml");
     let file = dir.join("tune.toml");
     let text = format!(
-        "[sweep]\nconfig = \"{}\"\n[set]\ntrain.epochs = 1\n{}\n[grid]\nscheduler = [\"constant-lr\", \"tempbalance\"]\noptim.lr = [1e-3, 2e-3]\nseed = [0, 1]\n[report]\ntune = [\"optim.lr\"]\n",
+        "[sweep]\nconfig = \"{}\"\n[set]\ntrain.epochs = 1\n{}\n[grid]\nscheduler = [\"constant-lr\", \"tempbalance\", \"tb-wide\"]\noptim.lr = [1e-3, 2e-3]\nseed = [0, 1]\n[variants.tb-wide]\nscheduler = \"tempbalance\"\nplugins.tempbalance.s_max = 2.0\n[report]\ntune = [\"optim.lr\"]\n[report.tuned_schedulers]\ntb-tuned = [\"tempbalance\", \"tb-wide\"]\n",
         base.display(),
         tiny_sets().lines().filter(|l| !l.starts_with("optim.lr")).collect::<Vec<_>>().join("\n")
     );
@@ -200,6 +202,28 @@ fn tuning_compares_values_on_common_seeds() {
     let report = fs::read_to_string(dir.join("sweep/report.md")).unwrap();
     assert!(report.contains("constant-lr: optim.lr = 0.002 (chosen on the 1 seed(s) every value has finished)"), "{report}");
     assert!(report.contains("tempbalance: optim.lr = 0.001 (chosen among the 1 of 2 values with finished runs, on the 2 seed(s) they share)"), "{report}");
+    // report.tuned_schedulers: tb-tuned is whichever of tempbalance and tb-wide (with its rate)
+    // validates best, chosen on the seeds they all have, compared with the baseline like any
+    // scheduler. tempbalance at 1e-3 has 0.31 and 0.33 (mean 0.32); tb-wide at 2e-3 is better on
+    // seed 0 only (0.30) and worse on average (0.30, 0.36: 0.33); tb-wide at 1e-3 has 0.34, 0.35.
+    set_val("scheduler-tempbalance__lr-0.001__seed-0", Some(0.31));
+    set_val("scheduler-tempbalance__lr-0.001__seed-1", Some(0.33));
+    set_val("scheduler-tb-wide__lr-0.002__seed-0", Some(0.30));
+    set_val("scheduler-tb-wide__lr-0.002__seed-1", Some(0.36));
+    set_val("scheduler-tb-wide__lr-0.001__seed-0", Some(0.34));
+    set_val("scheduler-tb-wide__lr-0.001__seed-1", Some(0.35));
+    let out = engine().current_dir(repo_root()).args(["sweep", "report"]).arg(dir.join("sweep")).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let report = fs::read_to_string(dir.join("sweep/report.md")).unwrap();
+    assert!(report.contains("tb-tuned: scheduler = tempbalance, optim.lr = 0.001 (chosen among the 3 of 4 values with finished runs, on the 2 seed(s) they share)"), "{report}");
+    assert!(report.contains("| constant-lr | tempbalance | tb-wide | tb-tuned |"), "{report}");
+    assert!(report.lines().any(|l| l.contains("| tb-tuned | 1 | +0.0021 |")), "{report}");
+    // Now tb-wide at 2e-3 is best on both seeds.
+    set_val("scheduler-tb-wide__lr-0.002__seed-1", Some(0.30));
+    let out = engine().current_dir(repo_root()).args(["sweep", "report"]).arg(dir.join("sweep")).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let report = fs::read_to_string(dir.join("sweep/report.md")).unwrap();
+    assert!(report.contains("tb-tuned: scheduler = tb-wide, optim.lr = 0.002 ("), "{report}");
     // A study committed to a repository reports from a checkout elsewhere, where the absolute
     // base-configuration path in its sweep.toml copy does not exist.
     let copy = dir.join("copied");
