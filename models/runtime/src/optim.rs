@@ -13,6 +13,10 @@
 use crate::error::{Error, Result};
 use crate::params::ParamStore;
 use plugin_api::{OptimizerKind, OptimizerSpec, StepPlan};
+use rayon::prelude::*;
+
+/// Elements per parallel task of an update (a parameter smaller than this is updated in one).
+const PARALLEL_CHUNK: usize = 1 << 16;
 
 /// Learning rate and weight decay of one group for one step.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -163,11 +167,16 @@ impl Optimizer {
         self.step += 1;
         let t = self.step as i32;
         let s = self.spec;
+        // Elementwise updates, so any chunking gives the same values; large parameters are split
+        // over rayon's threads (a serial update of MiniLM's 22.7M parameters was 4% of a
+        // 2-thread step, on the main thread while the other waited).
+        let chunk = if model_kernels::cpu::parallel() { PARALLEL_CHUNK } else { usize::MAX };
         for (i, p) in store.params().iter().enumerate() {
             let Some(g) = &grads[i] else { continue };
             let h = hyper[p.group()];
             let wd = if p.decay() { h.weight_decay } else { 0.0 };
             let w = &mut params[i];
+            let chunk = chunk.min(w.len()).max(1);
             match s.kind {
                 OptimizerKind::Adam | OptimizerKind::AdamW => {
                     let (b1, b2) = (s.beta1, s.beta2);
@@ -186,34 +195,48 @@ impl Optimizer {
                         1.0
                     };
                     let (m_slot, v_slot) = self.slots.split_at_mut(1);
-                    let m = &mut m_slot[0][i];
-                    let v = &mut v_slot[0][i];
-                    for j in 0..w.len() {
-                        let gj = g[j] + coupled * w[j];
-                        m[j] += (1.0 - b1f) * (gj - m[j]);
-                        v[j] = v[j] * b2f + (1.0 - b2f) * gj * gj;
-                        let denom = v[j].sqrt() / bc2_sqrt + eps;
-                        w[j] = w[j] * shrink - step_size * m[j] / denom;
-                    }
+                    let (m, v) = (&mut m_slot[0][i], &mut v_slot[0][i]);
+                    let adam = |(((w, m), v), g): (((&mut [f32], &mut [f32]), &mut [f32]), &[f32])| {
+                        for j in 0..w.len() {
+                            let gj = g[j] + coupled * w[j];
+                            m[j] += (1.0 - b1f) * (gj - m[j]);
+                            v[j] = v[j] * b2f + (1.0 - b2f) * gj * gj;
+                            let denom = v[j].sqrt() / bc2_sqrt + eps;
+                            w[j] = w[j] * shrink - step_size * m[j] / denom;
+                        }
+                    };
+                    w.par_chunks_mut(chunk)
+                        .zip(m.par_chunks_mut(chunk))
+                        .zip(v.par_chunks_mut(chunk))
+                        .zip(g.par_chunks(chunk))
+                        .for_each(adam);
                 }
                 OptimizerKind::Sgd => {
                     let lr = h.lr as f32;
                     let wd = wd as f32;
                     let mom = s.momentum as f32;
                     if mom == 0.0 {
-                        for j in 0..w.len() {
-                            w[j] -= lr * (g[j] + wd * w[j]);
-                        }
+                        w.par_chunks_mut(chunk).zip(g.par_chunks(chunk)).for_each(|(w, g)| {
+                            for j in 0..w.len() {
+                                w[j] -= lr * (g[j] + wd * w[j]);
+                            }
+                        });
                     } else {
                         // The buffer starts at zero, so the first step gives buf = d exactly, as
                         // PyTorch's clone on the first step.
+                        let nesterov = s.nesterov;
                         let buf = &mut self.slots[0][i];
-                        for j in 0..w.len() {
-                            let d = g[j] + wd * w[j];
-                            buf[j] = mom * buf[j] + d;
-                            let upd = if s.nesterov { d + mom * buf[j] } else { buf[j] };
-                            w[j] -= lr * upd;
-                        }
+                        w.par_chunks_mut(chunk)
+                            .zip(buf.par_chunks_mut(chunk))
+                            .zip(g.par_chunks(chunk))
+                            .for_each(|((w, buf), g)| {
+                                for j in 0..w.len() {
+                                    let d = g[j] + wd * w[j];
+                                    buf[j] = mom * buf[j] + d;
+                                    let upd = if nesterov { d + mom * buf[j] } else { buf[j] };
+                                    w[j] -= lr * upd;
+                                }
+                            });
                     }
                 }
             }

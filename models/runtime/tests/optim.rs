@@ -187,6 +187,41 @@ fn run_against_reference(kind: OptimizerKind, momentum: f64, nesterov: bool) {
     }
 }
 
+/// Large parameters are updated in chunks on rayon's threads: the values must be exactly those of
+/// a one-thread update (every optimizer kind), and the update must have happened everywhere.
+#[test]
+fn large_parameters_update_identically_on_two_threads() {
+    let n = 150_001; // over two parallel chunks of 2^16, the last one short
+    let init: Vec<f32> = (0..n).map(|i| ((i * 37) % 101) as f32 / 50.0 - 1.0).collect();
+    let run = |threads: usize, kind: OptimizerKind, momentum: f64, nesterov: bool| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| {
+            let s = store(&init, &[0.5], &init[..10]);
+            let mut sp = spec(kind);
+            sp.momentum = momentum;
+            sp.nesterov = nesterov;
+            let mut t = Trainer::new(sp, &s).unwrap();
+            let p = plan(&[("a", 0.05, 0.1), ("b", 0.02, 0.3)]);
+            for _ in 0..3 {
+                t.step(&s, &p, || quad_loss(&s, 0.3)).unwrap();
+            }
+            vals(&s)
+        })
+    };
+    for (kind, momentum, nesterov) in [
+        (OptimizerKind::Adam, 0.0, false),
+        (OptimizerKind::AdamW, 0.0, false),
+        (OptimizerKind::Sgd, 0.0, false),
+        (OptimizerKind::Sgd, 0.9, true),
+    ] {
+        let one = run(1, kind, momentum, nesterov);
+        let two = run(2, kind, momentum, nesterov);
+        assert_eq!(one, two, "{kind:?} momentum {momentum}");
+        let moved = one[0].iter().zip(&init).filter(|(a, b)| a != b).count();
+        assert!(moved > n - 10, "{kind:?}: only {moved} of {n} weights moved");
+    }
+}
+
 #[test]
 fn adam_matches_pytorch_formula_with_coupled_l2() {
     run_against_reference(OptimizerKind::Adam, 0.0, false);
