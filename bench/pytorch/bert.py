@@ -7,7 +7,8 @@
            p = dropout(softmax(q k^T / sqrt(d) + key mask))
            x = LayerNorm(x + dropout((p v) Wo^T + bo))
            x = LayerNorm(x + dropout(GELU(x Wi^T + bi) Wo2^T + bo2))
-      -> pooling "cls": tanh(x[:, 0] Wp^T + bp) -> dropout -> classifier Linear(H -> 2)
+      -> pooling "cls": tanh(x[:, 0] Wp^T + bp) | "mean": masked mean over the tokens
+      -> dropout -> classifier Linear(H -> labels)
     loss: mean cross-entropy
 
 Dropout as the engine uses it: hidden 0.1 (embeddings, attention output, FFN output), attention
@@ -153,12 +154,14 @@ class Pooler(nn.Module):
 
 
 class BertClassifier(nn.Module):
-    def __init__(self, c: Config, num_labels: int = NUM_LABELS, attention: str = "sdpa"):
+    def __init__(self, c: Config, num_labels: int = NUM_LABELS, attention: str = "sdpa", pooling: str = "cls"):
         super().__init__()
         self.cfg = c
+        self.pooling = pooling
         self.embeddings = Embeddings(c)
         self.encoder = Encoder(c, attention)
-        self.pooler = Pooler(c)
+        if pooling == "cls":
+            self.pooler = Pooler(c)
         self.classifier = nn.Linear(c.hidden, num_labels)
 
     def forward(self, ids, types, attention_mask):
@@ -171,12 +174,17 @@ class BertClassifier(nn.Module):
         x = self.embeddings(ids, types)
         for layer in self.encoder.layer:
             x = layer(x, mask)
-        pooled = torch.tanh(self.pooler.dense(x[:, 0]))
+        if self.pooling == "cls":
+            pooled = torch.tanh(self.pooler.dense(x[:, 0]))
+        else:  # masked mean over the tokens (sentence-transformers' pooling of all-MiniLM-L6-v2)
+            m = attention_mask[:, :, None].to(x.dtype)
+            pooled = (x * m).sum(1) / m.sum(1)
         pooled = F.dropout(pooled, self.cfg.classifier_dropout, self.training)
         return self.classifier(pooled)
 
 
-def load_minilm(model_dir: str, attention: str = "sdpa", seed: int = 2024) -> BertClassifier:
+def load_minilm(model_dir: str, attention: str = "sdpa", seed: int = 2024, pooling: str = "cls",
+                num_labels: int = NUM_LABELS) -> BertClassifier:
     """MiniLM from a Hugging Face directory (config.json + model.safetensors); the classifier is
     new, normal(0, 0.02) with zero bias, as the engine initialises it."""
     from .common import load_safetensors
@@ -184,7 +192,7 @@ def load_minilm(model_dir: str, attention: str = "sdpa", seed: int = 2024) -> Be
     with open(os.path.join(model_dir, "config.json")) as f:
         cfg = Config(json.load(f))
     torch.manual_seed(seed)
-    model = BertClassifier(cfg, attention=attention)
+    model = BertClassifier(cfg, num_labels=num_labels, attention=attention, pooling=pooling)
     with torch.no_grad():
         model.classifier.weight.normal_(0.0, 0.02)
         model.classifier.bias.zero_()

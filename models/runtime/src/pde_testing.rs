@@ -272,10 +272,11 @@ pub fn run_step_bench<M: plugin_api::Model>(
         });
         println!("spatial {spatial:?}: {}", summarize(&times));
         if std::env::var_os("BENCH_ALLOC_STATS").is_some() {
-            let (hits, misses, bytes) = crate::alloc::stats();
+            let (hits, misses, bytes, peak) = crate::alloc::stats();
             eprintln!(
-                "allocation cache: {hits} hits, {misses} misses, {} MiB cached",
-                bytes >> 20
+                "allocation cache: {hits} hits, {misses} misses, {} MiB cached, peak {} MiB of large blocks in use",
+                bytes >> 20,
+                peak >> 20
             );
         }
     }
