@@ -1,9 +1,9 @@
 """A whole NLP preset run, the engine against PyTorch, interleaved: `engine run` on
 configs/bert-rotten-tomatoes.toml (constant-lr) against bench/pytorch/nlp_run.py, the same recipe
 in plain PyTorch. Each run is its own process, timed from start to exit (start-up, tokenization,
-model load, 10 epochs with a validation pass each, two test passes), with its peak RSS.
+model load, 10 epochs with a validation pass each, the test passes), with its peak RSS.
 
-    scripts/bench-vs-pytorch.sh nlp-run [--reps 1] [--threads 1,2] [--scheduler constant-lr]
+    scripts/bench-vs-pytorch.sh nlp-run [--reps 1] [--threads 1,2]
 
 (the script makes the venv, with `tokenizers` for the PyTorch side's tokenization, builds the
 engine and its plugins, then runs this from the repository root). On an otherwise idle machine.
@@ -20,16 +20,16 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from bench.compare import REPO, loadavg, median, run_measured, thread_env  # noqa: E402
 
 
-def engine_run(threads: int, scheduler: str, runs: str, name: str):
+def engine_run(threads: int, runs: str, name: str):
     cmd = [os.path.join(REPO, "target/release/engine"), "run", "--config", "configs/bert-rotten-tomatoes.toml",
-           "--scheduler", scheduler, "--runs", runs, "--name", name, "--progress", "off", "--seed", "0",
+           "--scheduler", "constant-lr", "--runs", runs, "--name", name, "--progress", "off", "--seed", "0",
            "--set", f"train.threads={threads}"]
     rc, out, err, rss, wall = run_measured(cmd, thread_env(threads))
     if rc != 0:
         raise SystemExit(f"engine run failed ({rc}): {err.strip().splitlines()[-1:]}")
     with open(os.path.join(runs, name, "summary.json")) as f:
         s = json.load(f)
-    return {"wall_s": wall, "rss_mib": rss, "test_accuracy_best": s["best"].get("test/accuracy"),
+    return {"wall_s": wall, "rss_mib": rss, "test_accuracy_best": s["best"].get("test/accuracy", float("nan")),
             "train": s["data"]["train"], "spectral_s": s.get("spectral_s")}
 
 
@@ -47,7 +47,6 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--reps", type=int, default=1)
     ap.add_argument("--threads", default="1,2")
-    ap.add_argument("--scheduler", default="constant-lr")
     args = ap.parse_args(argv)
     threads = [int(t) for t in args.threads.split(",")]
     print(f"load average before: {loadavg()}")
@@ -59,7 +58,7 @@ def main(argv=None):
                 sides = ["engine", "pytorch"] if k % 2 == 0 else ["pytorch", "engine"]
                 k += 1
                 for side in sides:
-                    r = engine_run(t, args.scheduler, runs, f"r{rep}-t{t}") if side == "engine" else torch_run(t)
+                    r = engine_run(t, runs, f"r{rep}-t{t}") if side == "engine" else torch_run(t)
                     results[t][side].append(r)
                     print(f"[rep {rep + 1}/{args.reps}] threads {t} {side:7}: {r['wall_s']:.1f} s, max RSS "
                           f"{r['rss_mib']:.0f} MiB, test accuracy {r['test_accuracy_best']:.4f} ({r['train']} train), "

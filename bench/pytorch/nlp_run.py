@@ -7,14 +7,15 @@ whole run side by side with `engine run` (bench/nlp_run.py drives both).
 What it does, as the engine does:
 - data: assets/text/<dataset>/train.jsonl and test.jsonl; validation = the last
   min(ceil(0.1 n), 500) training rows, training = the first floor(ratio x pool) of the rest; labels
-  sorted by name; tokenized with assets/minilm/tokenizer.json (the `tokenizers` package, the
+  in the engine's order (numeric if all are integers, else by name); tokenized with assets/minilm/tokenizer.json (the `tokenizers` package, the
   engine's tokenizer file), truncated to 128 tokens, each batch padded to its longest row;
 - model: all-MiniLM-L6-v2 with mean pooling, dropout 0.1, a new classifier (normal(0, 0.02));
 - training: 10 epochs of batch 16, reshuffled every epoch; AdamW (lr 1e-4, weight decay 0.1 on
   weights only), linear warmup over 6% of the steps then linear decay to 0 per step, gradient
   clipped to norm 1.0;
 - evaluation: validation accuracy after every epoch (batches of 64, longest first), the best
-  epoch's weights kept; test accuracy with the final and with the best weights.
+  epoch's weights kept; test accuracy with the final weights, and with the best epoch's when
+  that is not the last.
 
 Prints one `RESULT {json}` line: wall time in-process, accuracies, examples per split.
 """
@@ -41,8 +42,12 @@ def read_rows(path):
 def splits(assets: str, dataset: str, ratio: float):
     train_rows = read_rows(os.path.join(assets, "text", dataset, "train.jsonl"))
     test_rows = read_rows(os.path.join(assets, "text", dataset, "test.jsonl"))
-    labels = sorted({str(r["label"]) for r in train_rows + test_rows})
-    n_val = min(math.ceil(0.1 * len(train_rows)), 500)
+    names = {str(r["label"]) for r in train_rows + test_rows}
+    # The engine's label order: numeric when every label is an integer, else by name.
+    all_int = all(n.lstrip("-").isdigit() for n in names)
+    labels = sorted(names, key=int) if all_int else sorted(names)
+    # ceil(0.1 n) with the engine's 1e-9 tolerance (textdata split.rs ceil_count), at most 500.
+    n_val = min(max(0, math.ceil(0.1 * len(train_rows) - 1e-9)), 500)
     pool, val = train_rows[: len(train_rows) - n_val], train_rows[len(train_rows) - n_val:]
     n_train = max(1, min(len(pool), math.floor(len(pool) * ratio)))
     return labels, pool[:n_train], val, test_rows
@@ -128,9 +133,14 @@ def main(argv=None):
         if acc > best_acc:
             best_acc, best_epoch = acc, epoch
             best_state = {k: v.clone() for k, v in model.state_dict().items()}
+    # As the engine's finish: one test pass with the final weights, and a second with the best
+    # epoch's only when that is not the last epoch.
     final_test = accuracy(model, te_ids, te_y)
-    model.load_state_dict(best_state)
-    best_test = accuracy(model, te_ids, te_y)
+    if best_epoch == args.epochs:
+        best_test = final_test
+    else:
+        model.load_state_dict(best_state)
+        best_test = accuracy(model, te_ids, te_y)
     print("RESULT " + json.dumps({
         "wall_s": time.perf_counter() - t0, "train": len(tr_ids), "val": len(va_ids), "test": len(te_ids),
         "steps": total, "val_accuracy": val_accs, "best_epoch": best_epoch, "test_accuracy_best": best_test,

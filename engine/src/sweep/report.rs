@@ -133,7 +133,8 @@ pub fn write(sweep: &Sweep, dir: &SweepDir) -> Result<Written> {
         let _ = writeln!(md);
         let _ = writeln!(md, "|---|---|{}{}", "---|".repeat(schedulers.len()), if has_persistence { "---|" } else { "" });
         for (i, size) in sizes.iter().enumerate() {
-            let all_runs: Vec<&RunSummary> = cells[i].iter().flat_map(|c| c.runs.iter().map(|r| r.1)).collect();
+            // Tuned columns repeat runs of the plain ones: count each run once.
+            let all_runs: Vec<&RunSummary> = cells[i][..plain_columns].iter().flat_map(|c| c.runs.iter().map(|r| r.1)).collect();
             let n_train = if all_runs.is_empty() { "-".into() } else { format!("{:.0}", stats::mean(&all_runs.iter().map(|s| s.data.train as f64).collect::<Vec<_>>())) };
             let _ = write!(md, "| {size} | {n_train} |");
             for cell in &cells[i] {
@@ -147,14 +148,14 @@ pub fn write(sweep: &Sweep, dir: &SweepDir) -> Result<Written> {
         }
         let _ = writeln!(md, "\nCells: mean ± std over seeds of `{metric}` (finished/expected seeds when incomplete; incomplete cells are never averaged as if complete).");
         if has_persistence {
-            let beaten = cells.iter().flatten().flat_map(|c| &c.runs).filter(|(_, s)| match (s.best.get(&metric), s.baselines.get(&persistence_key)) {
+            let beaten = cells.iter().flat_map(|row| &row[..plain_columns]).flat_map(|c| &c.runs).filter(|(_, s)| match (s.best.get(&metric), s.baselines.get(&persistence_key)) {
                 (Some(m), Some(p)) => m < p,
                 _ => false,
             });
-            let finished = cells.iter().flatten().map(|c| c.runs.len()).sum::<usize>();
+            let finished = cells.iter().flat_map(|row| &row[..plain_columns]).map(|c| c.runs.len()).sum::<usize>();
             let _ = writeln!(md, "Persistence (the last input frame copied forward) on the same test split; {} of {finished} runs beat it.", beaten.count());
         }
-        let lengths: Vec<(String, bool)> = cells.iter().flatten().flat_map(|c| &c.points).filter_map(|e| still_improving(&dir.run_dir(&e.point), &val_metric).map(|s| (e.point.name.clone(), s))).collect();
+        let lengths: Vec<(String, bool)> = cells.iter().flat_map(|row| &row[..plain_columns]).flat_map(|c| &c.points).filter_map(|e| still_improving(&dir.run_dir(&e.point), &val_metric).map(|s| (e.point.name.clone(), s))).collect();
         if !lengths.is_empty() {
             let improving: Vec<&str> = lengths.iter().filter(|(_, s)| *s).map(|(n, _)| n.as_str()).collect();
             let which = match improving.len() {

@@ -3,8 +3,8 @@
 //!
 //! Activations are `[C, N]` tensors with `N = B*H*W`, i.e. `[C, B, H, W]` row-major; a 1D signal
 //! is the case `H = 1`. In this layout
-//! - a same-padded convolution is **one** gemm for the whole batch,
-//!   `W [Co, Ci*kh*kw] x cols [Ci*kh*kw, N]`, where `cols` is the im2col matrix ([`conv_same`]);
+//! - a same-padded convolution is gemms over the whole batch: `kh*kw` of them on views of one
+//!   padded copy of the input, or one on the im2col matrix ([`conv_same`], routes below);
 //! - BatchNorm statistics run over one contiguous row per channel ([`crate::batchnorm`]);
 //! - a skip connection (channel concatenation) is a concatenation of rows (`Tensor::cat(.., 0)`);
 //! - a transposed convolution with kernel = stride (PDEBench's `ConvTranspose{1,2}d(k=2, s=2)`)
@@ -192,10 +192,10 @@ impl Padding {
         self.slack + (b * self.hp + y + self.ph) * self.wp + self.pw
     }
 
-    /// `x` `[C, B*H*W]` zero-padded into `[C, row]`.
-    fn pad(&self, x: &[f32]) -> Vec<f32> {
+    /// `x` `[channels, B*H*W]` zero-padded into `[channels, row]`.
+    fn pad(&self, x: &[f32], channels: usize) -> Vec<f32> {
         let (g, n) = (self.grid, self.grid.n());
-        let mut out = vec![0f32; x.len() / n * self.row];
+        let mut out = vec![0f32; channels * self.row];
         for_each_chunk(&mut out, self.row, |c, dst| {
             let src = &x[c * n..(c + 1) * n];
             for b in 0..g.b {
@@ -208,11 +208,14 @@ impl Padding {
         out
     }
 
-    /// The image pixels of padded rows (`stride` values apart, the first at `start(0, 0) -
-    /// first`) as `[C, B*H*W]`.
-    fn interior(&self, padded: &[f32], stride: usize, first: usize) -> Vec<f32> {
+    /// The image pixels of `channels` padded rows (`stride` values apart, the first at
+    /// `start(0, 0) - first`) as `[channels, B*H*W]`.
+    fn interior(&self, padded: &[f32], channels: usize, stride: usize, first: usize) -> Vec<f32> {
         let (g, n) = (self.grid, self.grid.n());
-        let mut out = vec![0f32; padded.len() / stride * n];
+        let mut out = vec![0f32; channels * n];
+        if n == 0 {
+            return out;
+        }
         for_each_chunk(&mut out, n, |c, dst| {
             let src = &padded[c * stride..];
             for b in 0..g.b {
@@ -240,10 +243,11 @@ impl View {
     }
 
     /// Panics unless the `rows x cols` matrix lies inside `len` values (what makes the raw
-    /// pointers handed to gemm safe).
+    /// pointers handed to gemm safe; callers skip empty products).
     fn check(&self, len: usize, rows: usize, cols: usize) {
-        let last = self.offset + (rows.max(1) - 1) * self.rs + (cols.max(1) - 1) * self.cs;
-        assert!(rows == 0 || cols == 0 || last < len, "conv_same: view {self:?} of {rows}x{cols} outside {len} values");
+        let last = (rows.checked_sub(1).zip(cols.checked_sub(1)))
+            .and_then(|(r, c)| self.offset.checked_add(r.checked_mul(self.rs)?)?.checked_add(c.checked_mul(self.cs)?));
+        assert!(last.is_some_and(|l| l < len), "conv_same: view {self:?} of {rows}x{cols} outside {len} values");
     }
 }
 
@@ -260,19 +264,24 @@ fn gemm_views(
     rhs: &[f32],
     r: View,
 ) {
-    d.check(dst.len(), m, n);
-    l.check(lhs.len(), m, k);
-    r.check(rhs.len(), k, n);
     if m == 0 || n == 0 {
         return;
     }
+    d.check(dst.len(), m, n);
+    if k == 0 {
+        // An empty sum: dst keeps its values, zero when not accumulating (callers allocate zeroed).
+        return;
+    }
+    l.check(lhs.len(), m, k);
+    r.check(rhs.len(), k, n);
     let parallelism = if crate::cpu::parallel() {
         gemm::Parallelism::Rayon(rayon::current_num_threads())
     } else {
         gemm::Parallelism::None
     };
     // SAFETY: the three views were checked to lie inside their slices; `dst` is borrowed
-    // mutably and does not alias `lhs` or `rhs`.
+    // mutably and does not alias `lhs` or `rhs`; every dst view of this file has distinct
+    // elements (row stride >= columns x column stride), so gemm's threads write disjoint values.
     unsafe {
         gemm::gemm(
             m,
@@ -307,7 +316,7 @@ impl ConvSame {
     fn forward_shifted(&self, x: &[f32], w: &[f32]) -> Vec<f32> {
         let pad = Padding::new(self.grid, self.kh, self.kw);
         let (kk, ci) = (self.taps(), self.ci);
-        let xpad = pad.pad(x);
+        let xpad = pad.pad(x, ci);
         let mut out = vec![0f32; self.co * pad.p];
         for t in 0..kk {
             let s = pad.slack as isize + pad.shift(t, self.kw);
@@ -322,7 +331,7 @@ impl ConvSame {
                 View::new(s as usize, pad.row, 1),
             );
         }
-        pad.interior(&out, pad.p, pad.slack)
+        pad.interior(&out, self.co, pad.p, pad.slack)
     }
 
     /// Shifted-gemm backward: `gW_t = gpad x Xpad[:, p + s_t]^T` and
@@ -337,9 +346,9 @@ impl ConvSame {
     ) -> (Option<Vec<f32>>, Option<Vec<f32>>) {
         let pad = Padding::new(self.grid, self.kh, self.kw);
         let (kk, ci, co) = (self.taps(), self.ci, self.co);
-        let gpad = pad.pad(g);
+        let gpad = pad.pad(g, co);
         let gw = want_gw.then(|| {
-            let xpad = pad.pad(x);
+            let xpad = pad.pad(x, ci);
             let mut gw = vec![0f32; co * ci * kk];
             for t in 0..kk {
                 let s = pad.slack as isize + pad.shift(t, self.kw);
@@ -371,7 +380,7 @@ impl ConvSame {
                     View::new(s as usize, pad.row, 1),
                 );
             }
-            pad.interior(&gxpad, pad.p, pad.slack)
+            pad.interior(&gxpad, ci, pad.p, pad.slack)
         });
         (gx, gw)
     }
@@ -820,6 +829,19 @@ mod tests {
             (32, 32, 1, 1, ConvRoute::Im2col),
         ] {
             assert_eq!(ConvRoute::for_grid(Grid::new(2, h, w), kh, kw), want, "{h}x{w} {kh}x{kw}");
+        }
+        // Empty batches and zero input channels give empty or zero outputs by both routes.
+        for route in routes {
+            let g = Grid::new(0, 30, 30);
+            let x = Tensor::zeros((3, 0), candle_core::DType::F32, &dev).unwrap();
+            let w = Tensor::ones((2, 3, 3, 3), candle_core::DType::F32, &dev).unwrap();
+            assert_eq!(conv_same_via(&x, &w, g, 3, 3, route).unwrap().dims(), &[2, 0], "{route:?}");
+            let g = Grid::new(1, 30, 30);
+            let x = Tensor::zeros((0, 900), candle_core::DType::F32, &dev).unwrap();
+            let w = Tensor::zeros((2, 0, 3, 3), candle_core::DType::F32, &dev).unwrap();
+            let y = conv_same_via(&x, &w, g, 3, 3, route).unwrap();
+            assert_eq!(y.dims(), &[2, 900], "{route:?}");
+            assert_eq!(y.abs().unwrap().sum_all().unwrap().to_scalar::<f32>().unwrap(), 0.0, "{route:?}");
         }
         // A constant input gets no gradient computed (by either route); errors name the op.
         for route in routes {

@@ -59,6 +59,9 @@ where
     R: Send,
     F: Fn(usize, &mut [T]) -> R + Sync + Send,
 {
+    if data.is_empty() {
+        return Vec::new(); // no pieces (and a zero chunk length, as of an empty batch, is fine)
+    }
     if parallel() && data.len() > chunk {
         data.par_chunks_mut(chunk)
             .enumerate()

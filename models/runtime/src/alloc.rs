@@ -147,7 +147,9 @@ static CACHE: Mutex<Cache> = Mutex::new(Cache {
 /// The size a large request is rounded up to: the next multiple of 2^(k-3) for a size in
 /// [2^k, 2^(k+1)), i.e. 8 classes per doubling. Smaller requests keep their size.
 pub fn class_size(size: usize) -> usize {
-    if size < MIN_BLOCK {
+    // Sizes near the address-space limit are not rounded (a rounded size must stay a valid
+    // Layout size); no real tensor comes near.
+    if !(MIN_BLOCK..=1 << 56).contains(&size) {
         return size;
     }
     let step = 1usize << (usize::BITS - 1 - size.leading_zeros() - 3);
@@ -156,8 +158,8 @@ pub fn class_size(size: usize) -> usize {
 
 /// `layout` with its size rounded up to its class.
 fn class_layout(layout: Layout) -> Layout {
-    // SAFETY: the class size is at least the size and at most 1.125x it (no overflow for any
-    // size a Layout allows below isize::MAX / 1.125, i.e. any real allocation), same alignment.
+    // SAFETY: the class size is at least the size and at most 1.125x it, and sizes above 2^56
+    // are not rounded, so it stays far below isize::MAX; same alignment.
     unsafe { Layout::from_size_align_unchecked(class_size(layout.size()), layout.align()) }
 }
 
@@ -171,7 +173,7 @@ impl CachingAllocator {
         // Newest first: recently freed blocks are likelier to be in the CPU cache.
         let found = (0..len)
             .rev()
-            .find(|&i| c.blocks[i].size == layout.size() && c.blocks[i].align >= layout.align());
+            .find(|&i| c.blocks[i].size == layout.size() && c.blocks[i].align == layout.align());
         let Some(i) = found else {
             MISSES.fetch_add(1, Ordering::Relaxed);
             return None;
@@ -186,7 +188,7 @@ impl CachingAllocator {
 
     /// Keeps the freed block `ptr` if it fits under the limit, evicting the oldest blocks to make
     /// room; what is not kept goes back to the system. The cache plus the blocks in use never
-    /// exceed the most that was ever in use.
+    /// exceed [`bound`] (1.25x the most that was ever in use).
     unsafe fn put(ptr: *mut u8, layout: Layout) {
         let size = layout.size();
         let live = LIVE.fetch_sub(size, Ordering::Relaxed) - size;
@@ -194,7 +196,7 @@ impl CachingAllocator {
             .load(Ordering::Relaxed)
             .min(bound().saturating_sub(live));
         if size <= room {
-            Self::trim_to(room - size);
+            Self::trim_to(room - size, SLOTS - 1);
             if let Ok(mut c) = CACHE.lock() {
                 if c.bytes + size <= room && c.len < SLOTS {
                     let len = c.len;
@@ -212,8 +214,9 @@ impl CachingAllocator {
         System.dealloc(ptr, layout);
     }
 
-    /// Returns the oldest cached blocks to the system until at most `target` bytes are cached.
-    fn trim_to(target: usize) {
+    /// Returns the oldest cached blocks to the system until at most `target` bytes in at most
+    /// `max_blocks` blocks are cached.
+    fn trim_to(target: usize, max_blocks: usize) {
         loop {
             let mut evicted = [Block {
                 ptr: 0,
@@ -222,7 +225,7 @@ impl CachingAllocator {
             }; 8];
             let mut n = 0;
             if let Ok(mut c) = CACHE.lock() {
-                while c.bytes > target && c.len > 0 && n < evicted.len() {
+                while (c.bytes > target || c.len > max_blocks) && c.len > 0 && n < evicted.len() {
                     let b = c.blocks[0];
                     let len = c.len;
                     c.blocks.copy_within(1..len, 0);
@@ -249,7 +252,7 @@ impl CachingAllocator {
     }
 
     /// A block of the (class) `layout` from the cache, or else from the system after trimming
-    /// the cache so that cache plus blocks in use stay within the most ever in use.
+    /// the cache so that cache plus blocks in use stay within [`bound`].
     unsafe fn obtain(layout: Layout, zeroed: bool, requested: usize) -> *mut u8 {
         let p = match Self::take(layout) {
             Some(p) => {
@@ -260,7 +263,7 @@ impl CachingAllocator {
             }
             None => {
                 let live = LIVE.load(Ordering::Relaxed);
-                Self::trim_to(bound().saturating_sub(live + layout.size()));
+                Self::trim_to(bound().saturating_sub(live + layout.size()), SLOTS);
                 if zeroed {
                     System.alloc_zeroed(layout)
                 } else {
@@ -368,7 +371,7 @@ mod tests {
     }
 
     /// Part of the test above: a block of a new class evicts cached blocks rather than adding to
-    /// them when cache plus blocks in use would exceed the most ever in use.
+    /// them when cache plus blocks in use would exceed the bound (1.25x the most ever in use).
     fn within_the_peak_in_use() {
         let a = CachingAllocator;
         release_cache();

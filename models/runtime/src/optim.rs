@@ -156,9 +156,13 @@ impl Optimizer {
         grads: &[Option<Vec<f32>>],
         hyper: &[GroupHyper],
     ) -> Result<()> {
+        let lengths_match = params.iter().zip(grads).zip(store.params()).all(|((w, g), p)| {
+            w.len() == p.numel() && g.as_ref().is_none_or(|g| g.len() == w.len())
+        });
         if params.len() != store.params().len()
             || grads.len() != params.len()
             || hyper.len() != store.groups().len()
+            || !lengths_match
         {
             return Err(Error::Optimizer(
                 "optimizer step called with mismatched parameter lists".into(),

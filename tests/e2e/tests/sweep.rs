@@ -218,6 +218,9 @@ fn tuning_compares_values_on_common_seeds() {
     assert!(report.contains("tb-tuned: scheduler = tempbalance, optim.lr = 0.001 (chosen among the 3 of 4 values with finished runs, on the 2 seed(s) they share)"), "{report}");
     assert!(report.contains("| constant-lr | tempbalance | tb-wide | tb-tuned |"), "{report}");
     assert!(report.lines().any(|l| l.contains("| tb-tuned | 1 | +0.0021 |")), "{report}");
+    // Run counts take each run once: the chosen runs of constant-lr (1), tempbalance (2) and
+    // tb-wide (2), not tb-tuned's copies of tempbalance's.
+    assert!(report.contains("of 5 runs beat it"), "{report}");
     // Now tb-wide at 2e-3 is best on both seeds.
     set_val("scheduler-tb-wide__lr-0.002__seed-1", Some(0.30));
     let out = engine().current_dir(repo_root()).args(["sweep", "report"]).arg(dir.join("sweep")).output().unwrap();
