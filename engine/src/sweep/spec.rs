@@ -261,6 +261,10 @@ impl Sweep {
             let mut sets = Vec::new();
             flatten("", table, &mut sets);
             let Some(i) = sets.iter().position(|(k, _)| k == "scheduler") else {
+                // `[variants.tb-s0.5]` is the table `5` inside a variant `tb-s0`: say so.
+                if let Some(rest) = sets.iter().find_map(|(k, _)| k.strip_suffix(".scheduler")) {
+                    return Err(file_err(file, format!("[variants.{name}] has no `scheduler` key, but [variants.{name}.{rest}] has one: a variant name with a dot must be quoted, [variants.\"{name}.{rest}\"]")));
+                }
                 return Err(file_err(file, format!("[variants.{name}] has no `scheduler` key (the plugin or chain it runs, e.g. scheduler = \"tempbalance\")")));
             };
             if !matches!(&sets[i].1, toml::Value::String(s) if s != name) {

@@ -85,6 +85,7 @@ fn bad_sweep_files_are_one_line_errors_before_any_run() {
         ("variant-no-scheduler", "[grid]\nscheduler = [\"v\"]\n[variants.v]\noptim.lr = 1e-3\n", "[variants.v] has no `scheduler` key"),
         ("variant-grid-key", "[grid]\nscheduler = [\"v\"]\noptim.lr = [1e-3]\n[variants.v]\nscheduler = \"tempbalance\"\noptim.lr = 1e-3\n", "sets `optim.lr`, which is a grid key"),
         ("variant-bad-plugin", "[grid]\nscheduler = [\"v\"]\n[variants.v]\nscheduler = \"tempbalanse\"\n", "no scheduler plugin named `tempbalanse`"),
+        ("variant-dotted-name", "[grid]\nscheduler = [\"tb-s0.5\"]\n[variants.tb-s0.5]\nscheduler = \"tempbalance\"\n", "a variant name with a dot must be quoted, [variants.\"tb-s0.5\"]"),
         ("tuned-unknown-member", "[grid]\nscheduler = [\"constant-lr\", \"tempbalance\"]\n[report.tuned_schedulers]\ntb = [\"tempbalance\", \"tb-wide\"]\n", "`report.tuned_schedulers.tb` lists `tb-wide`, which is not a scheduler of the grid"),
         ("tuned-name-clash", "[grid]\nscheduler = [\"constant-lr\", \"tempbalance\"]\n[report.tuned_schedulers]\ntempbalance = [\"tempbalance\"]\n", "has the name of a scheduler of the grid"),
     ];
