@@ -425,13 +425,21 @@ impl Sweep {
 }
 
 /// Whether a sweep directory made with fingerprint `old` may continue as `new`: equal in
-/// everything but the base configuration's path, and every variant of `old` still there with the
+/// everything but the base configuration's path and its comments and layout (the base
+/// configuration is compared as parsed TOML), and every variant of `old` still there with the
 /// same settings (new variants may be added, as grid values may).
 pub fn same_sweep(old: &str, new: &str) -> bool {
     let split = |s: &str| {
         serde_json::from_str::<serde_json::Value>(s).ok().map(|mut v| {
             let variants = v.as_object_mut().and_then(|o| {
                 o.remove("config");
+                if let Some(serde_json::Value::String(text)) = o.get("config_text") {
+                    if let Ok(table) = toml::from_str::<toml::Table>(text) {
+                        if let Ok(parsed) = serde_json::to_value(&table) {
+                            o.insert("config_text".into(), parsed);
+                        }
+                    }
+                }
                 o.remove("variants")
             });
             (v, variants.and_then(|m| m.as_object().cloned()).unwrap_or_default())

@@ -121,6 +121,19 @@ fn bad_sweep_files_are_one_line_errors_before_any_run() {
     let (stdout, stderr) = texts(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(stdout.contains("0 run now, 1 already done"), "{stdout}");
+    // Comments and layout of the base configuration do not make it another sweep; a value does.
+    let moved_base = moved.join("fno2d-diffreact.toml");
+    let text = fs::read_to_string(&moved_base).unwrap();
+    fs::write(&moved_base, format!("# a comment added later\n\n{text}")).unwrap();
+    let out = sweep_cmd(&dir, &[good.to_str().unwrap()]).output().unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success() && stdout.contains("0 run now, 1 already done"), "{stdout}{stderr}");
+    let changed = text.replacen("batch_size = 10", "batch_size = 3", 1);
+    assert_ne!(changed, text);
+    fs::write(&moved_base, changed).unwrap();
+    let out = sweep_cmd(&dir, &[good.to_str().unwrap()]).output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(!out.status.success() && error_lines(&stderr)[0].contains("holds another sweep"), "{stderr}");
 }
 
 /// A scheduler variant (`[variants.<name>]`: a plugin with its own settings) is a scheduler of the
