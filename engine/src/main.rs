@@ -331,7 +331,7 @@ fn sweep(args: SweepArgs) -> Result<()> {
         };
     }
     if args.dry_run {
-        let dir = out.join("fingerprint.json").exists().then(|| SweepDir::open(&out, &sweep)).transpose()?;
+        let dir = out.join("fingerprint.json").exists().then(|| SweepDir::open_to_read(&out, &sweep)).transpose()?;
         println!("{} grid points ({}), sweep directory {}", points.len(), sweep.grid.iter().map(|(k, v)| format!("{k}: {}", v.len())).collect::<Vec<_>>().join(" x "), out.display());
         for p in &points {
             let state = dir.as_ref().map(|d| d.state(p).as_str()).unwrap_or("new");

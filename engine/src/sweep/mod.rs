@@ -63,6 +63,29 @@ impl SweepDir {
     /// Opens `dir` for `sweep`: creates it, or checks that it holds the same sweep (same base
     /// configuration, fixed settings and grid keys) and refuses to mix otherwise.
     pub fn open(dir: &Path, sweep: &Sweep) -> Result<Self> {
+        let fingerprint = Self::check(dir, sweep)?;
+        let stamp = dir.join("fingerprint.json");
+        for sub in ["runs", "logs", "failed"] {
+            std::fs::create_dir_all(dir.join(sub)).map_err(|e| io_err(&dir.join(sub), e))?;
+        }
+        // Written only when they change, so concurrent Slurm tasks only read them.
+        for (path, text) in [(stamp, fingerprint.as_str()), (dir.join("sweep.toml"), sweep.text.as_str())] {
+            if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
+                crate::rundir::write_atomic(&path, text.as_bytes())?;
+            }
+        }
+        Ok(Self { dir: dir.to_path_buf(), plugin_dirs: Vec::new() })
+    }
+
+    /// [`SweepDir::open`] without writing anything (`--dry-run`): the same check, then the
+    /// directory for reading its runs' states.
+    pub fn open_to_read(dir: &Path, sweep: &Sweep) -> Result<Self> {
+        Self::check(dir, sweep)?;
+        Ok(Self { dir: dir.to_path_buf(), plugin_dirs: Vec::new() })
+    }
+
+    /// The sweep's fingerprint, after checking that `dir` is new or holds the same sweep.
+    fn check(dir: &Path, sweep: &Sweep) -> Result<String> {
         let fingerprint = sweep.fingerprint()?;
         let stamp = dir.join("fingerprint.json");
         if stamp.exists() {
@@ -77,16 +100,7 @@ impl SweepDir {
         } else if dir.join("runs").exists() {
             return Err(EngineError::RunDir(format!("`{}` has runs but no fingerprint.json: not a sweep directory of this engine; use another --out", dir.display())));
         }
-        for sub in ["runs", "logs", "failed"] {
-            std::fs::create_dir_all(dir.join(sub)).map_err(|e| io_err(&dir.join(sub), e))?;
-        }
-        // Written only when they change, so concurrent Slurm tasks only read them.
-        for (path, text) in [(stamp, fingerprint.as_str()), (dir.join("sweep.toml"), sweep.text.as_str())] {
-            if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
-                crate::rundir::write_atomic(&path, text.as_bytes())?;
-            }
-        }
-        Ok(Self { dir: dir.to_path_buf(), plugin_dirs: Vec::new() })
+        Ok(fingerprint)
     }
 
     /// Opens an existing sweep directory for reading its results only (no fingerprint check: a

@@ -165,10 +165,13 @@ fn scheduler_variants_run_with_their_settings_under_their_names() {
     // A variant may be added to a sweep directory (as grid values may); changing one is refused.
     let grown = text.replace("\"tb-wide\"]", "\"tb-wide\", \"tb-narrow\"]") + "[variants.tb-narrow]\nscheduler = \"tempbalance\"\nplugins.tempbalance.s_max = 0.5\n";
     fs::write(&file, &grown).unwrap();
+    let stamps = |d: &std::path::Path| ["fingerprint.json", "sweep.toml"].map(|f| fs::read_to_string(d.join(f)).unwrap());
+    let before = stamps(&dir.join("sweep"));
     let out = sweep_cmd(&dir, &[file.to_str().unwrap(), "--dry-run"]).output().unwrap();
     let (stdout, stderr) = texts(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(stdout.contains("new        scheduler-tb-narrow__seed-0") && stdout.contains("done       scheduler-tb-wide__seed-0"), "{stdout}");
+    assert_eq!(stamps(&dir.join("sweep")), before, "a dry run writes nothing into the sweep directory");
     fs::write(&file, grown.replace("s_max = 2.0", "s_max = 3.0")).unwrap();
     let out = sweep_cmd(&dir, &[file.to_str().unwrap(), "--dry-run"]).output().unwrap();
     let (_, stderr) = texts(&out);
