@@ -65,9 +65,15 @@ pub fn create(root: &Path, name: &str, default_name: &str) -> Result<PathBuf> {
 /// Writes `contents` to `path` atomically (temporary file in the same directory, fsync, rename).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let tmp = path.with_extension("partial");
-    let mut file = File::create(&tmp).map_err(|e| io_err(&tmp, e))?;
-    file.write_all(contents).and_then(|_| file.sync_all()).map_err(|e| io_err(&tmp, e))?;
-    fs::rename(&tmp, path).map_err(|e| io_err(path, e))
+    let written = File::create(&tmp)
+        .and_then(|mut file| file.write_all(contents).and_then(|_| file.sync_all()))
+        .map_err(|e| io_err(&tmp, e))
+        .and_then(|_| fs::rename(&tmp, path).map_err(|e| io_err(path, e)));
+    if written.is_err() {
+        // A full disk leaves a half-written temporary file: remove it (the target is untouched).
+        let _ = fs::remove_file(&tmp);
+    }
+    written
 }
 
 /// A lock held while a process writes into a directory; a second writer is refused with the
@@ -380,6 +386,13 @@ mod tests {
         write_atomic(&path, b"{}").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"{}");
         assert!(!root.join("state.partial").exists());
+        // A failed write (here the rename: the target is a directory that is not empty; a full
+        // disk fails the same way) leaves neither a temporary file nor a changed target.
+        let blocked = root.join("blocked.json");
+        fs::create_dir_all(blocked.join("inside")).unwrap();
+        assert!(write_atomic(&blocked, b"{}").is_err());
+        assert!(!root.join("blocked.partial").exists());
+        assert!(blocked.join("inside").is_dir());
         fs::remove_dir_all(&root).unwrap();
     }
 }
