@@ -347,6 +347,13 @@ struct SweepProgress {
     skipped: usize,
 }
 
+/// One progress line on stderr. A progress line that cannot be written (stderr on a full disk)
+/// is dropped: `eprintln!` would panic and stop the sweep with its runs half done.
+fn progress_line(line: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 impl SweepProgress {
     fn new(total: usize, skipped: usize) -> Self {
         let bar = std::io::stderr().is_terminal().then(|| {
@@ -355,7 +362,7 @@ impl SweepProgress {
             bar
         });
         if skipped > 0 {
-            eprintln!("sweep: {skipped} runs already done, {total} to run");
+            progress_line(&format!("sweep: {skipped} runs already done, {total} to run"));
         }
         Self { bar, total, skipped }
     }
@@ -373,7 +380,7 @@ impl SweepProgress {
                 bar.set_message(status);
                 bar.println(message);
             }
-            None => eprintln!("sweep [{}/{}] {message} | {status}", o.done + o.failed.len(), self.total),
+            None => progress_line(&format!("sweep [{}/{}] {message} | {status}", o.done + o.failed.len(), self.total)),
         }
     }
 

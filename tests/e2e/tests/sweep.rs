@@ -266,6 +266,22 @@ fn tuning_compares_values_on_common_seeds() {
     assert_eq!(table(&copied), table(&report), "{copied}");
 }
 
+/// A sweep whose stderr cannot be written (a log file on a full disk) still runs every point:
+/// progress lines are dropped, not fatal.
+#[test]
+fn an_unwritable_stderr_does_not_stop_a_sweep() {
+    let dir = temp_dir("sweep-full-stderr");
+    let base = repo_root().join("configs/fno2d-diffreact.toml");
+    let file = dir.join("one.toml");
+    fs::write(&file, format!("[sweep]\nconfig = \"{}\"\n[set]\ntrain.epochs = 1\n{}\n[grid]\nseed = [0, 1]\n", base.display(), tiny_sets())).unwrap();
+    let full = fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let out = sweep_cmd(&dir, &[file.to_str().unwrap()]).stderr(full).output().unwrap();
+    assert!(out.status.success(), "{}", texts(&out).0);
+    for seed in [0, 1] {
+        assert!(dir.join(format!("sweep/runs/seed-{seed}/summary.json")).is_file(), "seed {seed}");
+    }
+}
+
 /// The tiny settings as [set] lines.
 fn tiny_sets() -> String {
     TINY.iter().map(|s| {
