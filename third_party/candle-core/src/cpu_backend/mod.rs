@@ -1471,7 +1471,6 @@ impl Map2 for MatMul {
         let rhs_rs = rhs_stride[rank - 2];
 
         let (a_skip, b_skip) = self.ab_skip(lhs_l, rhs_l)?;
-        let c_skip: usize = m * n;
 
         let dst_shape: Shape = (m, n).into();
         let dst_strides = dst_shape.stride_contiguous();
@@ -1499,10 +1498,15 @@ impl Map2 for MatMul {
             // over itself, so a stride-zero batch on lhs goes through the loop below.
             (b, m, n, k)
         };
-        for step in 0..b {
+        // After the fold above, product `step` writes dst[step * m * n..][..m * n].
+        let c_len = m * n;
+        if c_len == 0 {
+            return Ok(dst);
+        }
+        // One product of the batch into `dst_p`.
+        let product = |step: usize, dst_p: &mut [T], parallelism: Parallelism| {
             let lhs_p = &lhs[step * a_skip..];
             let rhs_p = &rhs[step * b_skip..];
-            let dst_p = &mut dst[step * c_skip..];
             unsafe {
                 gemm(
                     /* m: usize = */ m,
@@ -1525,6 +1529,20 @@ impl Map2 for MatMul {
                     /* conj_rhs: bool = */ false,
                     parallelism,
                 )
+            }
+        };
+        // Engine patch (third_party/README.md): a batch of products (attention's heads) runs
+        // one product per rayon task instead of one after another, each product on one thread;
+        // upstream leaves small products (too small for gemm to split) serial. Not from inside a
+        // pool worker, whose siblings are busy with work of their own.
+        if b > 1 && num_threads > 1 && rayon::current_thread_index().is_none() {
+            use rayon::prelude::*;
+            dst.par_chunks_mut(c_len)
+                .enumerate()
+                .for_each(|(step, dst_p)| product(step, dst_p, Parallelism::None));
+        } else {
+            for (step, dst_p) in dst.chunks_mut(c_len).enumerate() {
+                product(step, dst_p, parallelism);
             }
         }
         Ok(dst)
