@@ -353,3 +353,25 @@ fn plugin_dirs_reach_the_runs() {
     assert!(out.status.success(), "{stderr}\n{stdout}");
     assert!(stdout.contains("1 run now, 0 already done, 0 failed"), "{stdout}");
 }
+
+/// Every study file in configs/sweeps/ expands: the presets it names exist, every grid point's
+/// configuration resolves (unknown keys, plugin names, variant values), and a dry run writes
+/// nothing. A study file that rots is found here, not hours into a study.
+#[test]
+fn every_committed_study_file_expands() {
+    let dir = temp_dir("sweep-study-files");
+    let mut files: Vec<_> = fs::read_dir(repo_root().join("configs/sweeps"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "study files: {files:?}");
+    for file in &files {
+        let out = sweep_cmd(&dir, &[file.to_str().unwrap(), "--dry-run"]).output().unwrap();
+        let (stdout, stderr) = texts(&out);
+        assert!(out.status.success(), "{}: {stderr}", file.display());
+        assert!(stdout.contains("new "), "{}: no grid points listed: {stdout}", file.display());
+        assert!(!dir.join("sweep").exists(), "{}: a dry run wrote {}", file.display(), dir.join("sweep").display());
+    }
+}
