@@ -166,6 +166,10 @@ pub struct TrainConfig {
     /// (reversible instance normalisation), so a trajectory with small fields gets errors in
     /// proportion to its own scale. On top of `normalize`.
     pub sample_norm: bool,
+    /// When a spectral analysis on a step cadence reaches the schedulers (docs/tempbalance.md).
+    /// A resolved configuration written before this key existed ran `same-step`.
+    #[serde(default = "StepAnalysis::before_the_key")]
+    pub step_analysis: StepAnalysis,
 }
 
 impl Default for TrainConfig {
@@ -189,7 +193,30 @@ impl Default for TrainConfig {
             loss: TrainLoss::Mse,
             on_nonfinite: OnNonFinite::Stop,
             skip_limit: 5,
+            step_analysis: StepAnalysis::NextStep,
         }
+    }
+}
+
+/// When an analysis a scheduler asked for on a step cadence (TempBalance's `interval_unit =
+/// "steps"`) reaches it (`train.step_analysis`). Epoch-cadence analyses always apply from the step
+/// they are taken before, as [MB]'s SciML trainer applies the ESD it takes after each epoch.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepAnalysis {
+    /// Taken of the weights before step t, run on its own thread beside step t, applied from step
+    /// t+1: the reference's NLP trainer ([MB] computes the ESD at the start of a step and
+    /// overwrites the group rates after that step's optimizer update). Costs no wall time where a
+    /// core is free.
+    NextStep,
+    /// Taken before step t, applied from step t; training waits for it.
+    SameStep,
+}
+
+impl StepAnalysis {
+    /// What runs whose resolved configuration lacks the key did (engines before 2026-12-07).
+    fn before_the_key() -> Self {
+        StepAnalysis::SameStep
     }
 }
 
@@ -517,6 +544,19 @@ mod tests {
         let path = std::env::temp_dir().join(format!("engine-config-{name}-{}.toml", std::process::id()));
         std::fs::write(&path, text).unwrap();
         path
+    }
+
+    /// New runs analyse beside the step; a resolved configuration from before the key existed
+    /// reads back as what those engines did, so resuming such a run names the change.
+    #[test]
+    fn step_analysis_defaults_to_next_step_and_old_runs_read_as_same_step() {
+        let new = load(None, &CliOverrides::default(), &[]).unwrap().config;
+        assert_eq!(new.train.step_analysis, StepAnalysis::NextStep);
+        let mut old: toml::Table = new.to_toml().unwrap().parse().unwrap();
+        old["train"].as_table_mut().unwrap().remove("step_analysis");
+        let old: Config = toml::from_str(&old.to_string()).unwrap();
+        assert_eq!(old.train.step_analysis, StepAnalysis::SameStep);
+        assert_eq!(Config { train: TrainConfig { step_analysis: StepAnalysis::NextStep, ..old.train.clone() }, ..old }, new);
     }
 
     #[test]

@@ -74,6 +74,79 @@ pub fn metric_cells(m: &LayerMetrics) -> Vec<(String, String)> {
     ]
 }
 
+/// A spectral analysis: the global step and epoch of the weights it read, and each layer's metrics.
+pub type Snapshot = (u64, u64, Vec<LayerMetrics>);
+
+/// A snapshot as a checkpoint keeps it (`pending_analysis` in state.json). Floats are strings in
+/// Rust's shortest round-trip notation, so a resumed run reads back the very same bits (and NaN).
+pub fn snapshot_to_json((step, epoch, layers): &Snapshot) -> serde_json::Value {
+    let f = |x: f64| serde_json::Value::String(x.to_string());
+    let layers: Vec<serde_json::Value> = layers
+        .iter()
+        .map(|m| {
+            serde_json::json!({
+                "layer": m.layer.as_str(),
+                "kind": m.kind.as_str(),
+                "block": m.block.into_option(),
+                "num_eigs": m.num_eigs,
+                "alpha": f(m.alpha),
+                "ks_distance": f(m.ks_distance),
+                "xmin": f(m.xmin),
+                "spectral_norm": f(m.spectral_norm),
+                "frobenius_norm": f(m.frobenius_norm),
+                "stable_rank": f(m.stable_rank),
+                "alpha_hat": f(m.alpha_hat),
+                "skipped": m.skipped.as_ref().map(|r| r.as_str()).into_option(),
+                "eigenvalues": m.eigenvalues.iter().map(|&x| f(x)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({"step": step, "epoch": epoch, "layers": layers})
+}
+
+/// Reads [`snapshot_to_json`]'s form back; the error says what is wrong (the caller names the file).
+pub fn snapshot_from_json(v: &serde_json::Value) -> std::result::Result<Snapshot, String> {
+    let uint = |v: &serde_json::Value, key: &str| v.get(key).and_then(|x| x.as_u64()).ok_or_else(|| format!("`{key}` is not a non-negative integer"));
+    let float = |v: &serde_json::Value, key: &str| -> std::result::Result<f64, String> {
+        v.as_str().and_then(|t| t.parse::<f64>().ok()).ok_or_else(|| format!("`{key}` is not a number in quotes"))
+    };
+    let text = |v: &serde_json::Value, key: &str| v.get(key).and_then(|x| x.as_str()).map(String::from).ok_or_else(|| format!("`{key}` is not a string"));
+    let rows = v.get("layers").and_then(|l| l.as_array()).ok_or("`layers` is not a list")?;
+    let mut layers = Vec::with_capacity(rows.len());
+    for row in rows {
+        let name = text(row, "layer")?;
+        let at = |key: &str| float(row.get(key).unwrap_or(&serde_json::Value::Null), key).map_err(|e| format!("layer `{name}`: {e}"));
+        let kind_name = text(row, "kind")?;
+        let kind = plugin_api::LayerKind::parse(&kind_name).ok_or_else(|| format!("layer `{name}`: unknown kind `{kind_name}`"))?;
+        let block = match row.get("block") {
+            Some(serde_json::Value::Null) | None => ROption::RNone,
+            Some(b) => ROption::RSome(b.as_u64().and_then(|b| u32::try_from(b).ok()).ok_or_else(|| format!("layer `{name}`: `block` is not a block index"))?),
+        };
+        let skipped = match row.get("skipped") {
+            Some(serde_json::Value::Null) | None => ROption::RNone,
+            Some(r) => ROption::RSome(r.as_str().ok_or_else(|| format!("layer `{name}`: `skipped` is not a string"))?.into()),
+        };
+        let eigenvalues = row.get("eigenvalues").and_then(|e| e.as_array()).ok_or_else(|| format!("layer `{name}`: `eigenvalues` is not a list"))?;
+        let eigenvalues = eigenvalues.iter().map(|x| float(x, "eigenvalues")).collect::<std::result::Result<Vec<f64>, String>>().map_err(|e| format!("layer `{name}`: {e}"))?;
+        layers.push(LayerMetrics {
+            layer: name.as_str().into(),
+            kind,
+            block,
+            num_eigs: uint(row, "num_eigs").map_err(|e| format!("layer `{name}`: {e}"))?,
+            alpha: at("alpha")?,
+            ks_distance: at("ks_distance")?,
+            xmin: at("xmin")?,
+            spectral_norm: at("spectral_norm")?,
+            frobenius_norm: at("frobenius_norm")?,
+            stable_rank: at("stable_rank")?,
+            alpha_hat: at("alpha_hat")?,
+            skipped,
+            eigenvalues: eigenvalues.into(),
+        });
+    }
+    Ok((uint(v, "step")?, uint(v, "epoch")?, layers))
+}
+
 /// Columns of a standalone analysis table (`engine analyze`).
 pub fn analysis_columns() -> Vec<String> {
     cols(&LAYER_COLUMNS[2..13]).into_iter().chain(["status".to_string()]).collect()

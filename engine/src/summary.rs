@@ -49,9 +49,13 @@ pub struct RunSummary {
     pub baselines: MetricMap,
     /// Training wall time over every process of the run (resumes add up).
     pub wall_time_s: f64,
-    /// Spectral analysis and scheduling time, and its share of the wall time.
+    /// Time training waited for spectral analysis and scheduling, and its share of the wall time.
     pub spectral_s: f64,
     pub spectral_fraction: f64,
+    /// Time of the analyses that ran on their own thread beside training steps
+    /// (`train.step_analysis = "next-step"`), not in `spectral_s` (absent before 2026-12-07).
+    #[serde(default)]
+    pub analysis_beside_s: f64,
     pub analyses: u64,
 }
 

@@ -2,22 +2,26 @@
 //! schedulers' cadence, the base schedule refined by each scheduler in turn), taken and logged;
 //! every epoch ends with evaluation, model selection, its log row and its checkpoint. [`Trainer`]
 //! holds what the loop carries from step to step and epoch to epoch.
+//!
+//! An analysis due on a step cadence runs, by default (`train.step_analysis = "next-step"`), on its
+//! own thread beside the step whose weights it reads, and reaches the schedulers from the next
+//! step, as in the reference's NLP trainer; a run that stops in between keeps it in its checkpoint.
 
 use super::finish::{finish, EndOfRun};
 use super::resume::ResumePoint;
 use super::{divergence_advice, planned_epochs, EpochRecord, Plugins, RunReport};
-use crate::config::{Config, OnNonFinite, TrainConfig};
+use crate::config::{Config, OnNonFinite, StepAnalysis, TrainConfig};
 use crate::error::{io_err, EngineError, Result};
-use crate::host::Scheduler;
+use crate::host::{Metrics, Model, Scheduler};
 use crate::progress::Progress;
 use crate::rundir::{self, Checkpoints, CsvLog, JsonLog};
 use crate::schedule::BaseSchedule;
 use crate::seed;
 use crate::signals::StopRequest;
-use crate::spectral::SpectralLog;
+use crate::spectral::{Snapshot, SpectralLog};
 use crate::task::{higher_is_better, Scores, Split, Task};
 use crate::tensorboard::EventWriter;
-use plugin_api::{CadenceUnit, LayerMetrics, MetricsSnapshot, ParamGroupInfo, StepContext, StepPlan};
+use plugin_api::{CadenceUnit, LayerMetrics, LayerWeights, MetricsSnapshot, ParamGroupInfo, StepContext, StepPlan, TensorView, TrainOutput};
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use serde_json::json;
@@ -66,8 +70,13 @@ struct Trainer<'a> {
     checkpoints: Checkpoints,
     progress: Progress,
 
-    /// The latest spectral analysis: (step, epoch, per-layer metrics).
-    snapshot: Option<(u64, u64, Vec<LayerMetrics>)>,
+    /// The latest spectral analysis the schedulers see.
+    snapshot: Option<Snapshot>,
+    /// Weights exported before the step about to be taken, analysed beside it: (step, epoch, weights).
+    to_analyse_beside: Option<(u64, u64, Vec<LayerWeights>)>,
+    /// An analysis finished beside a step, for the schedulers from the next step on (kept in
+    /// checkpoints until then).
+    arrived: Option<Snapshot>,
     /// Scheduler warnings already shown (each is shown once).
     warned: HashSet<String>,
     /// The global step the next training step takes.
@@ -87,8 +96,10 @@ struct Trainer<'a> {
     started: Instant,
     /// Wall time of the processes before this one (a resumed run adds up).
     elapsed_before: f64,
-    /// Time spent on spectral analysis and scheduling (TempBalance's overhead), and analyses run.
+    /// Time training waited for spectral analysis and scheduling (TempBalance's overhead), time
+    /// of the analyses that ran beside training steps, and analyses run.
     scheduling_seconds: f64,
+    beside_seconds: f64,
     analyses: u64,
 }
 
@@ -194,6 +205,8 @@ impl<'a> Trainer<'a> {
             checkpoints,
             progress,
             snapshot: None,
+            to_analyse_beside: None,
+            arrived: start.pending_analysis,
             warned: HashSet::new(),
             step: start.step,
             skipped_in_row: 0,
@@ -206,6 +219,7 @@ impl<'a> Trainer<'a> {
             started: Instant::now(),
             elapsed_before: start.elapsed_s,
             scheduling_seconds: start.spectral_s,
+            beside_seconds: start.beside_s,
             analyses: start.analyses,
             plugins,
             cfg,
@@ -235,8 +249,9 @@ impl<'a> Trainer<'a> {
         order
     }
 
-    /// The plan for the next step: the spectral analysis when it is due, then the base schedule's
-    /// rate refined by each scheduler in turn, checked.
+    /// The plan for the next step: the spectral analysis when it is due (before the step, or its
+    /// weights set aside to be analysed beside it), then the base schedule's rate refined by each
+    /// scheduler in turn, checked.
     fn plan_step(&mut self, epoch: u64, step_in_epoch: u64) -> Result<PlannedStep> {
         let step = self.step;
         let base_lr = self.schedule.lr(step, epoch);
@@ -244,12 +259,24 @@ impl<'a> Trainer<'a> {
         let ctx = StepContext { epoch, step, step_in_epoch, steps_per_epoch: self.steps_per_epoch, total_steps: self.total_steps, base_lr, weight_decay };
 
         let scheduling_started = Instant::now();
-        let analysed_now = analysis_due(self.plugins, self.cfg.train.spectral_every, step, step_in_epoch, epoch);
-        if analysed_now {
-            let weights = self.plugins.model.layer_weights()?;
-            let metrics = self.plugins.metrics.as_mut().expect("loaded when a scheduler has a cadence");
-            self.snapshot = Some((step, epoch, metrics.analyze(&weights)?));
-            self.analyses += 1;
+        // Analyses that reach the schedulers at this step, oldest first: one finished beside the
+        // step before, one taken now.
+        let mut new_snapshots: Vec<Snapshot> = self.arrived.take().into_iter().collect();
+        let last_step = step + 1 >= self.total_steps;
+        match analysis_due(self.plugins, &self.cfg.train, step, step_in_epoch, epoch, last_step) {
+            AnalysisDue::No => {}
+            AnalysisDue::Before => {
+                let weights = self.plugins.model.layer_weights()?;
+                let metrics = self.plugins.metrics.as_mut().expect("loaded when an analysis is due");
+                new_snapshots.push((step, epoch, metrics.analyze(&weights)?));
+                self.analyses += 1;
+            }
+            AnalysisDue::Beside => self.to_analyse_beside = Some((step, epoch, self.plugins.model.layer_weights()?)),
+        }
+        let newest = new_snapshots.pop();
+        let arrived_now = newest.is_some();
+        if newest.is_some() {
+            self.snapshot = newest;
         }
 
         let mut plan = StepPlan::uniform(&self.groups, base_lr, weight_decay);
@@ -264,13 +291,15 @@ impl<'a> Trainer<'a> {
             }
         }
 
-        if let (true, Some((_, _, layers))) = (analysed_now, self.snapshot.as_ref()) {
+        // Each analysis is logged with the first plan it reached.
+        let newest = if arrived_now { self.snapshot.as_ref() } else { None };
+        for (at_step, at_epoch, layers) in new_snapshots.iter().chain(newest) {
             if let Some(log) = self.spectral_log.as_mut() {
-                log.record(epoch + 1, step, layers, &plan, base_lr)?;
+                log.record(at_epoch + 1, *at_step, layers, &plan, base_lr)?;
             }
             if let Some(board) = self.board.as_mut() {
                 let tags: Vec<(String, f64)> = layers.iter().map(|m| (format!("alpha/{}", m.layer), m.alpha)).collect();
-                board.scalars(step, tags.iter().map(|(t, v)| (t.as_str(), *v)))?;
+                board.scalars(*at_step, tags.iter().map(|(t, v)| (t.as_str(), *v)))?;
             }
         }
         self.scheduling_seconds += scheduling_started.elapsed().as_secs_f64();
@@ -283,7 +312,19 @@ impl<'a> Trainer<'a> {
     fn take_step(&mut self, current: &mut Epoch, batch_indices: &[usize], planned: PlannedStep) -> Result<()> {
         let (step, epoch_no, base_lr) = (self.step, current.epoch + 1, planned.base_lr);
         let batch = self.task.train_batch(batch_indices);
-        let mut line = match self.plugins.model.train_step(&batch.views(), &planned.plan, step) {
+        let outcome = match self.to_analyse_beside.take() {
+            None => self.plugins.model.train_step(&batch.views(), &planned.plan, step),
+            Some((at_step, at_epoch, weights)) => {
+                let metrics = self.plugins.metrics.as_mut().expect("loaded when an analysis is due");
+                let beside = train_step_beside_analysis(&mut self.plugins.model, metrics, &batch.views(), &planned.plan, step, &weights);
+                self.arrived = Some((at_step, at_epoch, beside.analysis?));
+                self.analyses += 1;
+                self.beside_seconds += beside.analysis_seconds;
+                self.scheduling_seconds += beside.waited_seconds;
+                beside.step
+            }
+        };
+        let mut line = match outcome {
             Ok(out) if out.loss.is_finite() => {
                 self.skipped_in_row = 0;
                 current.loss_sum += out.loss;
@@ -497,8 +538,17 @@ impl<'a> Trainer<'a> {
 
     /// `state.json` for a checkpoint after `epochs_done` epochs at the current step.
     fn state_json(&self, epochs_done: u64) -> Result<serde_json::Value> {
-        let timing = (self.elapsed_before + self.started.elapsed().as_secs_f64(), self.scheduling_seconds, self.analyses);
-        state_json(&self.cfg, self.plugins, epochs_done, self.step, &self.selection_name, self.best, timing)
+        let timing = Timing {
+            elapsed_s: self.elapsed_before + self.started.elapsed().as_secs_f64(),
+            spectral_s: self.scheduling_seconds,
+            beside_s: self.beside_seconds,
+            analyses: self.analyses,
+        };
+        let mut state = state_json(&self.cfg, self.plugins, epochs_done, self.step, &self.selection_name, self.best, timing)?;
+        if let Some(pending) = &self.arrived {
+            state["pending_analysis"] = crate::spectral::snapshot_to_json(pending);
+        }
+        Ok(state)
     }
 
     /// The end of the run: final and best-checkpoint test scores, the summary.
@@ -509,6 +559,7 @@ impl<'a> Trainer<'a> {
             stopped_early: self.stopped_early,
             wall_time_s: self.elapsed_before + self.started.elapsed().as_secs_f64(),
             spectral_s: self.scheduling_seconds,
+            beside_s: self.beside_seconds,
             analyses: self.analyses,
             selection_name: self.selection_name,
         };
@@ -516,10 +567,18 @@ impl<'a> Trainer<'a> {
     }
 }
 
-/// `state.json` of a checkpoint: counters, best so far, every scheduler's state; with `timing`
-/// (wall and spectral seconds, analyses), which is saved beside it as timing.json.
-fn state_json(cfg: &Config, plugins: &Plugins, epochs_done: u64, step: u64, selection_name: &str, best: Option<(u64, f64)>, timing: (f64, f64, u64)) -> Result<serde_json::Value> {
-    let (elapsed_s, spectral_s, analyses) = timing;
+/// Time spent so far, saved beside a checkpoint's state as timing.json.
+struct Timing {
+    elapsed_s: f64,
+    spectral_s: f64,
+    beside_s: f64,
+    analyses: u64,
+}
+
+/// `state.json` of a checkpoint: counters, best so far, every scheduler's state; with `timing`,
+/// which is saved beside it as timing.json.
+fn state_json(cfg: &Config, plugins: &Plugins, epochs_done: u64, step: u64, selection_name: &str, best: Option<(u64, f64)>, timing: Timing) -> Result<serde_json::Value> {
+    let Timing { elapsed_s, spectral_s, beside_s, analyses } = timing;
     Ok(json!({
         "epoch": epochs_done,
         "global_step": step,
@@ -531,7 +590,7 @@ fn state_json(cfg: &Config, plugins: &Plugins, epochs_done: u64, step: u64, sele
         "best_epoch": best.map(|b| b.0),
         "best_value": best.map(|b| b.1),
         "schedulers": plugins.schedulers.iter().map(|s| Ok(json!({"name": s.name, "state": s.save_state()?}))).collect::<Result<Vec<_>>>()?,
-        "timing": {"elapsed_s": elapsed_s, "spectral_s": spectral_s, "analyses": analyses},
+        "timing": {"elapsed_s": elapsed_s, "spectral_s": spectral_s, "analysis_beside_s": beside_s, "analyses": analyses},
     }))
 }
 
@@ -593,22 +652,75 @@ fn plot_curves(run_dir: &Path, task: &Task, records: &[EpochRecord], best_epoch:
     crate::plots::line_chart(&dir.join("curves.png"), "learning curves", "epoch", if log_y { "value (log scale)" } else { "value" }, &series, log_y)
 }
 
-/// Whether the spectral analysis runs before this step: on any scheduler's cadence, and every
-/// `spectral_every` epochs when set (to log spectra under schedulers that do not use them).
-fn analysis_due(plugins: &Plugins, spectral_every: u64, step: u64, step_in_epoch: u64, epoch: u64) -> bool {
+/// Whether and how the spectral analysis runs at a step.
+#[derive(Debug, PartialEq)]
+enum AnalysisDue {
+    No,
+    /// Before the step; it applies from this step.
+    Before,
+    /// Of the weights before the step, beside it; it applies from the next step.
+    Beside,
+}
+
+/// When the spectral analysis runs at this step: on any scheduler's cadence, and every
+/// `spectral_every` epochs when set (to log spectra under schedulers that do not use them). A
+/// scheduler due on an epoch cadence gets it before the step, as [MB]'s SciML trainer does; one due
+/// on a step cadence gets it from the next step under `step_analysis = "next-step"` (beside the
+/// step; at the run's last step nothing would use it), so that logging spectra never changes what a
+/// step-cadence scheduler sees.
+fn analysis_due(plugins: &Plugins, train: &TrainConfig, step: u64, step_in_epoch: u64, epoch: u64, last_step: bool) -> AnalysisDue {
     if plugins.metrics.is_none() {
-        return false;
+        return AnalysisDue::No;
     }
-    let by_config = spectral_every > 0 && step_in_epoch == 0 && epoch % spectral_every == 0;
-    by_config
-        || plugins.schedulers.iter().any(|s| {
-            let c = s.analysis_cadence();
-            match c.unit {
-                CadenceUnit::Never => false,
-                CadenceUnit::Steps => step % c.every.max(1) == 0,
-                CadenceUnit::Epochs => step_in_epoch == 0 && epoch % c.every.max(1) == 0,
-            }
-        })
+    let every = train.spectral_every;
+    let by_config = every > 0 && step_in_epoch == 0 && epoch % every == 0;
+    let (mut by_steps, mut by_epochs) = (false, false);
+    for s in plugins.schedulers.iter() {
+        let c = s.analysis_cadence();
+        match c.unit {
+            CadenceUnit::Never => {}
+            CadenceUnit::Steps => by_steps |= step % c.every.max(1) == 0,
+            CadenceUnit::Epochs => by_epochs |= step_in_epoch == 0 && epoch % c.every.max(1) == 0,
+        }
+    }
+    let beside = train.step_analysis == StepAnalysis::NextStep;
+    if by_epochs || (by_steps && !beside) {
+        AnalysisDue::Before
+    } else if by_steps && !last_step {
+        AnalysisDue::Beside
+    } else if by_config {
+        AnalysisDue::Before
+    } else {
+        AnalysisDue::No
+    }
+}
+
+/// A training step with a spectral analysis beside it.
+struct StepBeside {
+    step: Result<TrainOutput>,
+    analysis: Result<Vec<LayerMetrics>>,
+    analysis_seconds: f64,
+    /// How long the finished step waited for the analysis.
+    waited_seconds: f64,
+}
+
+/// Runs the training step and the analysis of `weights` (exported before it) at once, the analysis
+/// on its own thread: the metrics and model plugins share nothing, and the step does not read the
+/// analysis' result.
+fn train_step_beside_analysis(model: &mut Model, metrics: &mut Metrics, batch: &[TensorView<'_>], plan: &StepPlan, step: u64, weights: &[LayerWeights]) -> StepBeside {
+    let metrics_name = metrics.name.clone();
+    std::thread::scope(|scope| {
+        let analysis = scope.spawn(move || {
+            let started = Instant::now();
+            (metrics.analyze(weights), started.elapsed().as_secs_f64())
+        });
+        let step = model.train_step(batch, plan, step);
+        let waiting = Instant::now();
+        let (analysis, analysis_seconds) = analysis
+            .join()
+            .unwrap_or_else(|_| (Err(EngineError::Plugin(format!("metrics plugin `{metrics_name}` failed in analyze: its thread panicked"))), 0.0));
+        StepBeside { step, analysis, analysis_seconds, waited_seconds: waiting.elapsed().as_secs_f64() }
+    })
 }
 
 /// A plan must cover every group exactly once with a finite, non-negative learning rate.

@@ -17,6 +17,7 @@ pub(super) struct EndOfRun {
     pub(super) stopped_early: bool,
     pub(super) wall_time_s: f64,
     pub(super) spectral_s: f64,
+    pub(super) beside_s: f64,
     pub(super) analyses: u64,
 }
 
@@ -92,6 +93,7 @@ pub(super) fn finish(cfg: &Config, run_dir: &Path, task: &Task, plugins: &mut Pl
         wall_time_s: end.wall_time_s,
         spectral_s: end.spectral_s,
         spectral_fraction: if end.wall_time_s > 0.0 { end.spectral_s / end.wall_time_s } else { 0.0 },
+        analysis_beside_s: end.beside_s,
         analyses: end.analyses,
     };
     report.write(run_dir)?;
@@ -99,7 +101,7 @@ pub(super) fn finish(cfg: &Config, run_dir: &Path, task: &Task, plugins: &mut Pl
     let pointer = |p: &str| checkpoints.target(p).map(|t| t.display().to_string()).unwrap_or_else(|| "none".into());
     let mut text = report.table(task.metric_names(), task.metric_note());
     text.push_str(&format!(
-        "\nrun directory: {}\ncheckpoints: last -> {}, best -> {}\nlogs: metrics.csv (per epoch), metrics.jsonl (per step), summary.json, config.resolved.toml\ntime: {:.1}s{}\nspectral analysis and scheduling: {:.2}s ({:.2}% of the run; {} analyses)\n",
+        "\nrun directory: {}\ncheckpoints: last -> {}, best -> {}\nlogs: metrics.csv (per epoch), metrics.jsonl (per step), summary.json, config.resolved.toml\ntime: {:.1}s{}\nspectral analysis and scheduling: {:.2}s ({:.2}% of the run; {} analyses{})\n",
         run_dir.display(),
         pointer("last"),
         pointer("best"),
@@ -107,7 +109,8 @@ pub(super) fn finish(cfg: &Config, run_dir: &Path, task: &Task, plugins: &mut Pl
         if end.stopped_early { " (stopped early)" } else { "" },
         report.spectral_s,
         100.0 * report.spectral_fraction,
-        report.analyses
+        report.analyses,
+        if report.analysis_beside_s > 0.0 { format!(", {:.2}s more of them beside training steps", report.analysis_beside_s) } else { String::new() }
     ));
     rundir::write_atomic(&run_dir.join("summary.md"), text.as_bytes())?;
     Ok(RunReport { run_dir: run_dir.to_path_buf(), summary: text })

@@ -73,10 +73,14 @@ pub(super) struct ResumePoint {
     pub(super) epoch_loss_sum: f64,
     /// Of those steps, how many were skipped for a non-finite loss.
     pub(super) epoch_skipped: u64,
-    /// Wall time and spectral time of the processes before this one.
+    /// Wall time, spectral time and analysis time beside steps of the processes before this one.
     pub(super) elapsed_s: f64,
     pub(super) spectral_s: f64,
+    pub(super) beside_s: f64,
     pub(super) analyses: u64,
+    /// An analysis finished beside the last step before the checkpoint, which the schedulers have
+    /// not seen yet.
+    pub(super) pending_analysis: Option<crate::spectral::Snapshot>,
 }
 
 impl ResumePoint {
@@ -121,8 +125,14 @@ impl ResumePoint {
         rundir::truncate_log(&run_dir.join("metrics.jsonl"), 0, |l| {
             serde_json::from_str::<serde_json::Value>(l).ok().and_then(|v| v.get("step").and_then(|s| s.as_u64())).is_some_and(|s| s < step)
         })?;
+        let pending_analysis = match state.get("pending_analysis") {
+            None => None,
+            Some(v) => Some(crate::spectral::snapshot_from_json(v).map_err(|e| io_err(&state_path, format!("`pending_analysis`: {e}")))?),
+        };
+        // A pending analysis is logged when it reaches the schedulers, after the checkpoint.
+        let logged_before = pending_analysis.as_ref().map_or(step, |p| p.0.min(step));
         for file in ["spectral/layers.csv", "spectral/summary.csv"] {
-            rundir::truncate_log(&run_dir.join(file), 1, |l| cell(l, 1).is_some_and(|s| s < step))?;
+            rundir::truncate_log(&run_dir.join(file), 1, |l| cell(l, 1).is_some_and(|s| s < logged_before))?;
         }
         let records = read_records(&run_dir.join("metrics.csv"), epochs_done, task)?;
         let seconds = |key: &str| state.get(key).and_then(|v| v.as_f64()).unwrap_or(0.0);
@@ -130,13 +140,13 @@ impl ResumePoint {
         // whether or not the run was interrupted.
         let timing: serde_json::Value = std::fs::read_to_string(last.join("timing.json")).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
         let spent = |key: &str| timing.get(key).and_then(|v| v.as_f64()).unwrap_or(0.0);
-        let (elapsed_s, spectral_s) = (spent("elapsed_s"), spent("spectral_s"));
+        let (elapsed_s, spectral_s, beside_s) = (spent("elapsed_s"), spent("spectral_s"), spent("analysis_beside_s"));
         let analyses = timing.get("analyses").and_then(|v| v.as_u64()).unwrap_or(0);
         let step_in_epoch = state.get("step_in_epoch").and_then(|v| v.as_u64()).unwrap_or(0);
         let epoch_loss_sum = seconds("epoch_loss_sum");
         let epoch_skipped = state.get("epoch_skipped").and_then(|v| v.as_u64()).unwrap_or(0).min(step_in_epoch);
         tracing::info!("resuming from {} (epoch {epochs_done}, step {step})", last.display());
-        Ok(Self { epochs_done, step, best, records, step_in_epoch, epoch_loss_sum, epoch_skipped, elapsed_s, spectral_s, analyses })
+        Ok(Self { epochs_done, step, best, records, step_in_epoch, epoch_loss_sum, epoch_skipped, elapsed_s, spectral_s, beside_s, analyses, pending_analysis })
     }
 }
 

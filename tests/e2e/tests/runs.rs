@@ -381,14 +381,24 @@ fn a_run_killed_between_its_writes_resumes_to_the_same_logs() {
     assert!(!ckpt.join("epoch-0000").exists());
 }
 
+/// TempBalance analysing every step: the analysis of the weights before step t runs beside step t
+/// and applies from step t+1, so a checkpoint after a step holds an analysis no scheduler has seen.
+const EVERY_STEP: [&str; 4] = ["--set", "plugins.tempbalance.interval_unit=steps", "--set", "plugins.tempbalance.interval=1"];
+
 /// Fault injection at every write point of an epoch's end (`ENGINE_FAULT_AT`, rundir::fault_point):
 /// the process dies there as under kill -9, and the resumed run ends with the logs, learning
-/// rates, state.json and weights of an uninterrupted run.
+/// rates, state.json and weights of an uninterrupted run; with analyses once per epoch and every
+/// step.
 #[test]
 fn a_run_killed_at_each_write_point_resumes_to_the_uninterrupted_run() {
+    killed_at_each_write_point("fault-points", &[]);
+    killed_at_each_write_point("fault-points-steps", &EVERY_STEP);
+}
+
+fn killed_at_each_write_point(name: &str, cadence: &[&str]) {
     use std::os::unix::process::ExitStatusExt;
-    let dir = temp_dir("fault-points");
-    let args = ["--epochs", "4", "--scheduler", "tempbalance", "--set", "plugins.fno2d.width=16", "--seed", "3"];
+    let dir = temp_dir(name);
+    let args = [&["--epochs", "4", "--scheduler", "tempbalance", "--set", "plugins.fno2d.width=16", "--seed", "3"][..], cadence].concat();
     let full = tiny_run(&dir, &[&["--name", "full"][..], &args[..]].concat()).output().unwrap();
     assert!(full.status.success(), "{}", texts(&full).1);
     let full_run = dir.join("runs/full");
@@ -434,11 +444,16 @@ fn interrupt_after_first_epoch(cmd: &mut std::process::Command, run: &std::path:
 
 /// SIGINT and SIGTERM finish the step, write a checkpoint in the middle of the epoch, print one
 /// line with the resume command and exit 130 / 143; the resumed run's logs, learning rates and
-/// summary equal an uninterrupted run's.
+/// summary equal an uninterrupted run's; with analyses once per epoch and every step.
 #[test]
 fn signals_checkpoint_mid_epoch_and_the_resume_is_exact() {
-    let dir = temp_dir("signals");
-    let args = ["--epochs", "40", "--scheduler", "tempbalance", "--set", "plugins.fno2d.width=16", "--seed", "2"];
+    signals_and_exact_resume("signals", &[]);
+    signals_and_exact_resume("signals-steps", &EVERY_STEP);
+}
+
+fn signals_and_exact_resume(name: &str, cadence: &[&str]) {
+    let dir = temp_dir(name);
+    let args = [&["--epochs", "40", "--scheduler", "tempbalance", "--set", "plugins.fno2d.width=16", "--seed", "2"][..], cadence].concat();
     let full = tiny_run(&dir, &[&["--name", "full"][..], &args[..]].concat()).output().unwrap();
     assert!(full.status.success(), "{}", texts(&full).1);
     for (signal, code) in [("INT", 130), ("TERM", 143)] {

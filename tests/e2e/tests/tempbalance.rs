@@ -61,3 +61,41 @@ fn tempbalance_run_balances_learning_rates_by_the_sigmoid_rule() {
     assert_eq!(last["lr/fc0"].as_f64().unwrap(), base);
     assert_ne!(last["lr/fc1"].as_f64().unwrap(), base);
 }
+
+/// On a step cadence the analysis of the weights before step t applies from step t+1 by default
+/// (`train.step_analysis = "next-step"`, the reference's NLP trainer): step 0 runs at eta_t, step 1
+/// gets exactly the rates that `same-step` gives step 0 (both analyse the initial weights), each
+/// analysis is logged with the rates it set, and the last step's weights are not analysed.
+#[test]
+fn a_step_cadence_analysis_applies_from_the_next_step() {
+    let dir = temp_dir("tempbalance-next-step");
+    let every_step = ["--set", "plugins.tempbalance.interval_unit=steps", "--set", "plugins.tempbalance.interval=1"];
+    for mode in ["next-step", "same-step"] {
+        let args = ["--name", mode, "--epochs", "2", "--scheduler", "tempbalance", "--set", "plugins.fno2d.width=16", "--set", &format!("train.step_analysis={mode}")];
+        let out = tiny_run(&dir, &[&args[..], &every_step[..]].concat()).output().unwrap();
+        assert!(out.status.success(), "{}", texts(&out).1);
+    }
+    let steps = |mode: &str| -> Vec<serde_json::Value> {
+        let text = std::fs::read_to_string(dir.join("runs").join(mode).join("metrics.jsonl")).unwrap();
+        text.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    };
+    let (next, same) = (steps("next-step"), steps("same-step"));
+    let rate = |row: &serde_json::Value, group: &str| row[format!("lr/{group}")].as_f64().unwrap();
+    let base = |row: &serde_json::Value| row["lr/base"].as_f64().unwrap();
+    let multiplier = |row: &serde_json::Value| rate(row, "blocks.0.pointwise") / base(row);
+    assert_eq!(rate(&next[0], "blocks.0.pointwise"), base(&next[0]), "step 0 runs at eta_t");
+    assert_ne!(rate(&same[0], "blocks.0.pointwise"), base(&same[0]), "same-step balances step 0");
+    assert_eq!(multiplier(&next[1]), multiplier(&same[0]), "step 1 uses the analysis of the initial weights");
+
+    let layers = read_csv(&dir.join("runs/next-step/spectral/layers.csv"));
+    let logged: Vec<u64> = read_csv(&dir.join("runs/next-step/spectral/summary.csv")).iter().map(|r| r["step"].parse().unwrap()).collect();
+    assert_eq!(logged, (0..next.len() as u64 - 1).collect::<Vec<_>>(), "every step but the last is analysed, in order");
+    for row in layers.iter().filter(|r| r["layer"] == "blocks.0.pointwise") {
+        let at: usize = row["step"].parse().unwrap();
+        let logged: f64 = row["lr_multiplier"].parse().unwrap();
+        assert!((logged - multiplier(&next[at + 1])).abs() < 1e-6 * logged, "step {at}: the log shows the rates it set at step {}", at + 1);
+    }
+    let summary: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("runs/next-step/summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["analyses"].as_u64(), Some(next.len() as u64 - 1));
+    assert!(summary["analysis_beside_s"].as_f64().unwrap() > 0.0, "{summary}");
+}
