@@ -110,10 +110,11 @@ impl<M: ModelCore> ModelAdapter<M> {
         })
     }
 
-    /// Predictions as host tensors.
+    /// Predictions as host tensors. They record no computation graph (`candle_core::no_grad`, in each chunk's thread):
+    /// every activation is freed once the next layer has read it, as under `torch.no_grad()`.
     pub fn predict_batch<'a>(&self, batch: &'a [TensorView<'a>]) -> Result<Vec<TensorData>> {
         SampleChunks::new(batch, self.core.per_sample_tensors())?
-            .predict(|b| self.core.predict(b))?
+            .predict(|b| candle_core::no_grad(|| self.core.predict(b)))?
             .into_iter()
             .map(|(name, t)| tensor_data(&name, &t))
             .collect()

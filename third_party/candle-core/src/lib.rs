@@ -102,6 +102,7 @@ pub use dummy_dtype::{F4, F6E2M3, F6E3M2, F8E8M0};
 pub use error::{Context, Error, Result};
 pub use indexer::{IndexOp, TensorIndexer};
 pub use layout::Layout;
+pub use op::no_grad;
 pub use nditer::NdIter;
 pub use shape::{Shape, D};
 pub use storage::{Storage, StorageMutRef, StorageRef};
