@@ -98,6 +98,24 @@ pub fn configure() {
         quarter.map_or(DEFAULT_LIMIT, |q| q.min(DEFAULT_LIMIT))
     });
     set_cache_limit(limit);
+    return_large_frees_to_the_os();
+}
+
+/// Blocks this cache lets go of (evictions under the bound, blocks past the limit) must leave the
+/// process. glibc raises its mmap threshold to the size of each mmap'ed block freed (up to 32
+/// MiB), after which blocks of that size come from its heap and stay resident once freed: a whole
+/// Rotten Tomatoes run (3 epochs) peaked at 2.14 GB with the cache and that rule, 1.36 GB with a
+/// fixed threshold (1.10 GB with no cache at all, same speed). Fixing the threshold turns the rule
+/// off; a `MALLOC_MMAP_THRESHOLD_` set by the user is left alone.
+fn return_large_frees_to_the_os() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if std::env::var_os("MALLOC_MMAP_THRESHOLD_").is_none() {
+        // SAFETY: mallopt only sets a malloc parameter; any value is valid for M_MMAP_THRESHOLD
+        // up to its maximum (32 MiB on 64-bit), and MIN_BLOCK is far below it.
+        unsafe {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, MIN_BLOCK as libc::c_int);
+        }
+    }
 }
 
 /// Returns every cached block to the system (a model was dropped; its shapes may not come back).
