@@ -774,6 +774,18 @@ impl ModelCore for Bert {
         Ok(vec![("logits".to_string(), self.logits(batch)?)])
     }
 
+    // Training batches stay whole (dropout draws one mask per batch), but a prediction has no
+    // dropout and each sentence attends to itself alone: evaluation batches run as chunks of 4
+    // sentences in parallel (MiniLM evaluation, batch 16: -18% and -27% at 2 threads, level to
+    // -13% at 1; the bench batch's logits identical to the bit; docs/benchmarks.md).
+    fn per_sample_prediction_tensors(&self) -> &[&'static str] {
+        &["input_ids", "token_type_ids", "attention_mask"]
+    }
+
+    fn min_prediction_chunk_samples(&self) -> Option<usize> {
+        Some(4)
+    }
+
     fn layer_weights(&self) -> Result<Vec<LayerWeights>> {
         let mut out = Vec::new();
         for i in 0..self.layers.len() {

@@ -634,6 +634,42 @@ fn config_data_and_batch_errors_are_one_line_and_name_the_problem() {
     assert_eq!(m.predict_batch(&v).unwrap()[0].shape.as_slice(), &[3, 3]);
 }
 
+/// Evaluation batches are predicted in chunks of sentences (a prediction has no dropout and a
+/// sentence attends to itself alone): the logits are those of the whole batch, in the batch's
+/// order, whatever the chunk boundaries, up to rounding (matmuls of other row counts may order
+/// their sums differently; on MiniLM's bench batch they are identical to the bit).
+#[test]
+fn chunked_predictions_equal_the_whole_batch() {
+    let m = tiny("", 5);
+    perturb(m.core());
+    let min = m.core().min_prediction_chunk_samples().unwrap();
+    for n in [1, min, 2 * min + 1, 3 * min] {
+        let seqs: Vec<Vec<u32>> = (0..n as u32)
+            .map(|i| (0..3 + i % 5).map(|j| 1 + (i * 7 + j * 3) % 97).collect())
+            .collect();
+        let d = batch(&seqs, None);
+        let v = views(&d);
+        let chunks = model_runtime::split::SampleChunks::with_limits(
+            &v,
+            m.core().per_sample_prediction_tensors(),
+            min,
+            0,
+        )
+        .unwrap();
+        assert_eq!(chunks.len(), (n / min).max(1), "{n} sentences");
+        let whole = m.core().logits(&Batch::new(&v)).unwrap();
+        let whole = whole.flatten_all().unwrap().to_vec1::<f32>().unwrap();
+        let predicted = m.predict_batch(&v).unwrap();
+        assert_eq!(predicted[0].shape.as_slice(), &[n as u64, 3]);
+        for (i, (p, w)) in predicted[0].data.iter().zip(&whole).enumerate() {
+            assert!(
+                (p - w).abs() <= 1e-6 * (1.0 + w.abs()),
+                "{n} sentences, logit {i}: {p} chunked against {w} whole"
+            );
+        }
+    }
+}
+
 #[test]
 fn default_config_lists_every_key() {
     let t: toml::Table = DEFAULT_CONFIG.parse().unwrap();
