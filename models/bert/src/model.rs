@@ -757,6 +757,11 @@ impl Bert {
     }
 }
 
+/// The batch tensors with one row of tokens per sentence.
+const PER_SENTENCE_TENSORS: [&str; 3] = ["input_ids", "token_type_ids", "attention_mask"];
+/// The smallest prediction chunk, in (padded) tokens.
+const MIN_PREDICTION_CHUNK_TOKENS: usize = 512;
+
 impl ModelCore for Bert {
     fn params(&self) -> &ParamStore {
         &self.params
@@ -775,15 +780,15 @@ impl ModelCore for Bert {
     }
 
     // Training batches stay whole (dropout draws one mask per batch), but a prediction has no
-    // dropout and each sentence attends to itself alone: evaluation batches run as chunks of 4
-    // sentences in parallel (MiniLM evaluation, batch 16: -18% and -27% at 2 threads, level to
-    // -13% at 1; the bench batch's logits identical to the bit; docs/benchmarks.md).
+    // dropout and each sentence attends to itself alone: evaluation batches run as chunks of
+    // sentences in parallel, each chunk at least 512 tokens (padded), so that its matmuls stay
+    // large (docs/benchmarks.md).
     fn per_sample_prediction_tensors(&self) -> &[&'static str] {
-        &["input_ids", "token_type_ids", "attention_mask"]
+        &PER_SENTENCE_TENSORS
     }
 
-    fn min_prediction_chunk_samples(&self) -> Option<usize> {
-        Some(4)
+    fn min_prediction_chunk_values(&self) -> Option<usize> {
+        Some(PER_SENTENCE_TENSORS.len() * MIN_PREDICTION_CHUNK_TOKENS)
     }
 
     fn layer_weights(&self) -> Result<Vec<LayerWeights>> {

@@ -642,20 +642,21 @@ fn config_data_and_batch_errors_are_one_line_and_name_the_problem() {
 fn chunked_predictions_equal_the_whole_batch() {
     let m = tiny("", 5);
     perturb(m.core());
-    let min = m.core().min_prediction_chunk_samples().unwrap();
+    let min_values = m.core().min_prediction_chunk_values().unwrap();
+    let tensors = m.core().per_sample_prediction_tensors();
+    // Sentences of 3 to 8 tokens, the first of 8: every batch is padded to 8.
+    let min = min_values.div_ceil(tensors.len() * 8);
     for n in [1, min, 2 * min + 1, 3 * min] {
         let seqs: Vec<Vec<u32>> = (0..n as u32)
-            .map(|i| (0..3 + i % 5).map(|j| 1 + (i * 7 + j * 3) % 97).collect())
+            .map(|i| {
+                let len = if i == 0 { 8 } else { 3 + i % 5 };
+                (0..len).map(|j| 1 + (i * 7 + j * 3) % 97).collect()
+            })
             .collect();
         let d = batch(&seqs, None);
         let v = views(&d);
-        let chunks = model_runtime::split::SampleChunks::with_limits(
-            &v,
-            m.core().per_sample_prediction_tensors(),
-            min,
-            0,
-        )
-        .unwrap();
+        let chunks =
+            model_runtime::split::SampleChunks::with_limits(&v, tensors, 1, min_values).unwrap();
         assert_eq!(chunks.len(), (n / min).max(1), "{n} sentences");
         let whole = m.core().logits(&Batch::new(&v)).unwrap();
         let whole = whole.flatten_all().unwrap().to_vec1::<f32>().unwrap();

@@ -55,11 +55,11 @@ pub trait ModelCore: Send + Sync + 'static {
     fn per_sample_prediction_tensors(&self) -> &[&'static str] {
         self.per_sample_tensors()
     }
-    /// The smallest prediction chunk, in samples, for a model whose samples are few values but
-    /// much work (a sentence: 128 token ids, about 3 GFLOP through MiniLM), which the runtime's
-    /// rule by values ([`crate::split::MIN_CHUNK_VALUES`]) would never split. `None` (the
-    /// default): that rule.
-    fn min_prediction_chunk_samples(&self) -> Option<usize> {
+    /// The smallest prediction chunk, in values of the per-sample prediction tensors, for a model
+    /// whose samples are few values but much work (a sentence of 128 tokens: 384 values, about 3
+    /// GFLOP through MiniLM), which the runtime's rule ([`crate::split::MIN_CHUNK_VALUES`]) would
+    /// never split. `None` (the default): that rule.
+    fn min_prediction_chunk_values(&self) -> Option<usize> {
         None
     }
 }
@@ -128,8 +128,8 @@ impl<M: ModelCore> ModelAdapter<M> {
     /// every activation is freed once the next layer has read it, as under `torch.no_grad()`.
     pub fn predict_batch<'a>(&self, batch: &'a [TensorView<'a>]) -> Result<Vec<TensorData>> {
         let per_sample = self.core.per_sample_prediction_tensors();
-        let chunks = match self.core.min_prediction_chunk_samples() {
-            Some(samples) => SampleChunks::with_limits(batch, per_sample, samples, 0)?,
+        let chunks = match self.core.min_prediction_chunk_values() {
+            Some(values) => SampleChunks::with_limits(batch, per_sample, 1, values)?,
             None => SampleChunks::new(batch, per_sample)?,
         };
         chunks
