@@ -54,7 +54,8 @@ impl<'a> SampleChunks<'a> {
         Self::with_limits(batch, per_sample, MIN_CHUNK_SAMPLES, MIN_CHUNK_VALUES)
     }
 
-    /// [`SampleChunks::new`] with other minimum chunk sizes (tests use small batches).
+    /// [`SampleChunks::new`] with other minimum chunk sizes (a model's own prediction chunks,
+    /// [`crate::ModelCore::min_prediction_chunk_values`]; tests with small batches).
     pub fn with_limits(
         batch: &'a [TensorView<'a>],
         per_sample: &[&str],
