@@ -655,9 +655,11 @@ fn chunked_predictions_equal_the_whole_batch() {
             .collect();
         let d = batch(&seqs, None);
         let v = views(&d);
-        let chunks =
-            model_runtime::split::SampleChunks::with_limits(&v, tensors, 1, min_values).unwrap();
-        assert_eq!(chunks.len(), (n / min).max(1), "{n} sentences");
+        assert_eq!(
+            m.prediction_chunks(&v).unwrap().len(),
+            (n / min).max(1),
+            "{n} sentences"
+        );
         let whole = m.core().logits(&Batch::new(&v)).unwrap();
         let whole = whole.flatten_all().unwrap().to_vec1::<f32>().unwrap();
         let predicted = m.predict_batch(&v).unwrap();

@@ -127,16 +127,20 @@ impl<M: ModelCore> ModelAdapter<M> {
     /// Predictions as host tensors. They record no computation graph (`candle_core::no_grad`, in each chunk's thread):
     /// every activation is freed once the next layer has read it, as under `torch.no_grad()`.
     pub fn predict_batch<'a>(&self, batch: &'a [TensorView<'a>]) -> Result<Vec<TensorData>> {
-        let per_sample = self.core.per_sample_prediction_tensors();
-        let chunks = match self.core.min_prediction_chunk_values() {
-            Some(values) => SampleChunks::with_limits(batch, per_sample, 1, values)?,
-            None => SampleChunks::new(batch, per_sample)?,
-        };
-        chunks
+        self.prediction_chunks(batch)?
             .predict(|b| candle_core::no_grad(|| self.core.predict(b)))?
             .into_iter()
             .map(|(name, t)| tensor_data(&name, &t))
             .collect()
+    }
+
+    /// The chunks of samples [`ModelAdapter::predict_batch`] predicts in parallel.
+    pub fn prediction_chunks<'a>(&self, batch: &'a [TensorView<'a>]) -> Result<SampleChunks<'a>> {
+        let per_sample = self.core.per_sample_prediction_tensors();
+        match self.core.min_prediction_chunk_values() {
+            Some(values) => SampleChunks::with_limits(batch, per_sample, 1, values),
+            None => SampleChunks::new(batch, per_sample),
+        }
     }
 
     pub fn export_layer_weights(&self) -> Result<Vec<LayerWeights>> {
