@@ -17,8 +17,9 @@
 //! weight stored `[out, in]` (as Hugging Face stores it); the bias (+ exact GELU) is one fused
 //! node ([`model_kernels::activation::bias_act`]). LayerNorm and the masked softmax (with attention
 //! dropout inside) are fused ops with hand-written backward passes ([`crate::ops`]). Dropout masks
-//! come from the run seed, the optimizer step, the pass and the site, so runs are reproducible and
-//! resumable. `predict` never applies dropout.
+//! come from the run seed, the optimizer step, the pass, the site and the sentence's index in the
+//! batch, so runs are reproducible and resumable, and a batch can be split into chunks of
+//! sentences that draw the same masks. `predict` never applies dropout.
 
 use crate::config::{arch_value, Arch, BertConfig, Pooling, Resolved};
 use crate::ops::{add_layer_norm, layer_norm, masked_softmax};
@@ -123,39 +124,46 @@ struct Dropper {
     seed: u64,
     step: u64,
     pass: u32,
+    /// Index of the batch's first sample in the step's whole batch ([`Batch::first_sample`]).
+    first_sample: usize,
 }
 
 impl Dropper {
-    /// Multipliers (0 or 1/(1-p)) for `n` elements at `site`; None when p = 0.
-    fn mask(&self, site: &str, n: usize, p: f64) -> Option<Vec<f32>> {
-        if p <= 0.0 {
+    /// Multipliers (0 or 1/(1-p)) for the `n` elements at `site` of a batch of `samples` samples
+    /// laid out sample after sample; None when p = 0. Each sample's mask comes from a stream of
+    /// its own, keyed by its index in the whole batch: a chunk of samples draws exactly the masks
+    /// the whole batch would, so training batches can be split ([`ModelCore::per_sample_tensors`]).
+    fn mask(&self, site: &str, samples: usize, n: usize, p: f64) -> Option<Vec<f32>> {
+        if p <= 0.0 || n == 0 {
             return None;
         }
-        let mut rng = rng_for(
-            self.seed,
-            &format!("dropout/{}/{}/{site}", self.step, self.pass),
-        );
         // 16 random bits per element (drop when below p * 2^16; p is matched to 1.5e-5).
         let threshold = (p * 65_536.0).round().min(65_535.0) as u16;
         let keep = (1.0 / (1.0 - p)) as f32;
-        let mut bytes = vec![0u8; 2 * n];
-        rng.fill_bytes(&mut bytes);
-        Some(
-            bytes
-                .chunks_exact(2)
-                .map(|c| {
-                    if u16::from_le_bytes([c[0], c[1]]) < threshold {
-                        0.0
-                    } else {
-                        keep
-                    }
-                })
-                .collect(),
-        )
+        let per_sample = n / samples.max(1);
+        let mut out = Vec::with_capacity(n);
+        let mut bytes = vec![0u8; 2 * per_sample];
+        for i in 0..samples {
+            let sample = self.first_sample + i;
+            let mut rng = rng_for(
+                self.seed,
+                &format!("dropout/{}/{}/{site}/{sample}", self.step, self.pass),
+            );
+            rng.fill_bytes(&mut bytes);
+            out.extend(bytes.chunks_exact(2).map(|c| {
+                if u16::from_le_bytes([c[0], c[1]]) < threshold {
+                    0.0
+                } else {
+                    keep
+                }
+            }));
+        }
+        Some(out)
     }
 
-    fn apply(&self, x: &Tensor, site: &str, p: f64) -> Result<Tensor> {
-        match self.mask(site, x.elem_count(), p) {
+    /// `x` (leading dimension: the `samples` samples) with dropout `p` at `site`.
+    fn apply(&self, x: &Tensor, site: &str, samples: usize, p: f64) -> Result<Tensor> {
+        match self.mask(site, samples, x.elem_count(), p) {
             None => Ok(x.clone()),
             Some(m) => Ok(x.mul(&Tensor::from_vec(m, x.shape(), x.device())?)?),
         }
@@ -621,12 +629,12 @@ impl Bert {
         };
         let dropout = |x: &Tensor, site: &str, p: f64| -> Result<Tensor> {
             match drop {
-                Some(dr) if p > 0.0 => dr.apply(x, site, p),
+                Some(dr) if p > 0.0 => dr.apply(x, site, b, p),
                 _ => Ok(x.clone()),
             }
         };
         let hidden_mask = |site: &str, n: usize| -> Option<Arc<Vec<f32>>> {
-            drop.and_then(|dr| dr.mask(site, n, hd)).map(Arc::new)
+            drop.and_then(|dr| dr.mask(site, b, n, hd)).map(Arc::new)
         };
         let words = self.word.index_select(&inp.ids, 0)?;
         let types = self.tok.index_select(&inp.types, 0)?;
@@ -662,7 +670,7 @@ impl Bert {
             let scores = q.matmul(&k)?.reshape((b, nh, l, l))?;
             let mask = match drop {
                 Some(dr) => dr
-                    .mask(&format!("layer{i}/attention"), b * nh * l * l, ad)
+                    .mask(&format!("layer{i}/attention"), b, b * nh * l * l, ad)
                     .map(Arc::new),
                 None => None,
             };
@@ -703,7 +711,7 @@ impl Bert {
         let pooled = self.pool(inp, &x)?;
         let pooled = match drop {
             Some(dr) if self.cfg.classifier_dropout > 0.0 => {
-                dr.apply(&pooled, "classifier", self.cfg.classifier_dropout)?
+                dr.apply(&pooled, "classifier", inp.b, self.cfg.classifier_dropout)?
             }
             _ => pooled,
         };
@@ -751,16 +759,23 @@ impl Bert {
             seed: self.seed,
             step: ctx.step,
             pass: ctx.pass,
+            first_sample: batch.first_sample(),
         };
         let logits = self.logits_with(&inp, dropout.then_some(&dr))?;
         Ok(candle_nn::loss::cross_entropy(&logits, &labels)?)
     }
 }
 
-/// The batch tensors with one row of tokens per sentence.
-const PER_SENTENCE_TENSORS: [&str; 3] = ["input_ids", "token_type_ids", "attention_mask"];
-/// The smallest prediction chunk, in (padded) tokens.
+/// The batch tensors with one row of tokens per sentence...
+const TOKEN_TENSORS: [&str; 3] = ["input_ids", "token_type_ids", "attention_mask"];
+/// ...and every batch tensor with one row per sentence (a prediction batch has no labels).
+const PER_SENTENCE_TENSORS: [&str; 4] = ["input_ids", "token_type_ids", "attention_mask", "labels"];
+/// The smallest chunk of a batch to predict, in (padded) tokens...
 const MIN_PREDICTION_CHUNK_TOKENS: usize = 512;
+/// ...and of a training batch: each training chunk also computes and adds a gradient for every
+/// weight. On the bench batch (16 x 128 tokens, docs/benchmarks.md) two chunks of 1024 beat four
+/// of 512 at 1 and at 2 threads.
+const MIN_TRAINING_CHUNK_TOKENS: usize = 1024;
 
 impl ModelCore for Bert {
     fn params(&self) -> &ParamStore {
@@ -779,16 +794,20 @@ impl ModelCore for Bert {
         Ok(vec![("logits".to_string(), self.logits(batch)?)])
     }
 
-    // Training batches stay whole (dropout draws one mask per batch), but a prediction has no
-    // dropout and each sentence attends to itself alone: evaluation batches run as chunks of
-    // sentences in parallel, each chunk at least 512 tokens (padded), so that its matmuls stay
-    // large (docs/benchmarks.md).
-    fn per_sample_prediction_tensors(&self) -> &[&'static str] {
+    // Each sentence attends to itself alone, the loss is the mean over sentences and dropout masks
+    // are drawn per sentence: batches run as chunks of sentences in parallel, each chunk large
+    // enough (in padded tokens) that its matmuls stay large.
+    fn per_sample_tensors(&self) -> &[&'static str] {
         &PER_SENTENCE_TENSORS
     }
 
-    fn min_prediction_chunk_values(&self) -> Option<usize> {
-        Some(PER_SENTENCE_TENSORS.len() * MIN_PREDICTION_CHUNK_TOKENS)
+    fn min_chunk_values(&self, training: bool) -> Option<usize> {
+        let tokens = if training {
+            MIN_TRAINING_CHUNK_TOKENS
+        } else {
+            MIN_PREDICTION_CHUNK_TOKENS
+        };
+        Some(TOKEN_TENSORS.len() * tokens)
     }
 
     fn layer_weights(&self) -> Result<Vec<LayerWeights>> {

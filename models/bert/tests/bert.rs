@@ -4,6 +4,7 @@
 
 use engine_model_bert::{new_model, Bert, BertPlugin, DEFAULT_CONFIG};
 use model_runtime::testing::{assert_every_param_gets_gradient, finite_difference};
+use model_runtime::split::SampleChunks;
 use model_runtime::{Batch, ModelCore, StepCtx};
 use plugin_api::abi_stable::sabi_trait::TD_Opaque;
 use plugin_api::abi_stable::std_types::{ROption, RVec};
@@ -642,10 +643,10 @@ fn config_data_and_batch_errors_are_one_line_and_name_the_problem() {
 fn chunked_predictions_equal_the_whole_batch() {
     let m = tiny("", 5);
     perturb(m.core());
-    let min_values = m.core().min_prediction_chunk_values().unwrap();
-    let tensors = m.core().per_sample_prediction_tensors();
-    // Sentences of 3 to 8 tokens, the first of 8: every batch is padded to 8.
-    let min = min_values.div_ceil(tensors.len() * 8);
+    let min_values = m.core().min_chunk_values(false).unwrap();
+    // Sentences of 3 to 8 tokens, the first of 8: every batch is padded to 8, and its three token
+    // tensors hold 24 values per sentence (a prediction batch has no labels).
+    let min = min_values.div_ceil(3 * 8);
     for n in [1, min, 2 * min + 1, 3 * min] {
         let seqs: Vec<Vec<u32>> = (0..n as u32)
             .map(|i| {
@@ -656,7 +657,7 @@ fn chunked_predictions_equal_the_whole_batch() {
         let d = batch(&seqs, None);
         let v = views(&d);
         assert_eq!(
-            m.prediction_chunks(&v).unwrap().len(),
+            m.sample_chunks(&v, false).unwrap().len(),
             (n / min).max(1),
             "{n} sentences"
         );
@@ -671,6 +672,59 @@ fn chunked_predictions_equal_the_whole_batch() {
             );
         }
     }
+}
+
+/// Training batches are split too: dropout masks are drawn per sentence, keyed by the sentence's
+/// index in the whole batch, so chunks of sentences differentiated apart give the loss and the
+/// gradients of the whole batch (up to rounding), with dropout on.
+#[test]
+fn chunked_training_equals_the_whole_batch_with_dropout() {
+    let m = tiny("hidden_dropout = 0.3\nattention_dropout = 0.3", 5);
+    perturb(m.core());
+    let seqs: Vec<Vec<u32>> = (0..7u32)
+        .map(|i| (0..3 + i % 4).map(|j| 1 + (i * 5 + j * 3) % 97).collect())
+        .collect();
+    let labels: Vec<u32> = (0..7).map(|i| i % 3).collect();
+    let d = batch(&seqs, Some(&labels));
+    let v = views(&d);
+    let per_sentence = m.core().per_sample_tensors();
+    let ctx = StepCtx { step: 4, pass: 0 };
+    let run = |chunks: SampleChunks<'_>| {
+        chunks
+            .loss_and_grads(m.core().params(), |b| m.core().loss(b, &ctx))
+            .unwrap()
+    };
+    let (whole_loss, whole_grads) = run(SampleChunks::with_limits(&v, &[], 1, 1).unwrap());
+    // Chunks of 3, 2 and 2 sentences (6 tokens each, padded, plus the label: 19 values).
+    let chunks = SampleChunks::with_limits(&v, per_sentence, 1, 2 * 19).unwrap();
+    assert_eq!(chunks.len(), 3);
+    let (loss, grads) = run(chunks);
+    assert!(
+        (loss - whole_loss).abs() <= 1e-6 * whole_loss.abs(),
+        "loss {loss} chunked against {whole_loss} whole"
+    );
+    // Dropout is on: the step's loss differs from the loss without it.
+    let plain = m.core().loss_with(&Batch::new(&v), &ctx, false).unwrap();
+    assert!((plain.to_scalar::<f32>().unwrap() as f64 - whole_loss).abs() > 1e-4);
+    assert_eq!(grads.len(), whole_grads.len());
+    let largest = |g: &[f32]| g.iter().fold(0f32, |a, x| a.max(x.abs()));
+    let overall = whole_grads.iter().flatten().fold(0f32, |a, g| a.max(largest(g)));
+    assert!(overall > 1e-3, "gradients too small to compare");
+    let mut checked = 0;
+    for (g, w) in grads.iter().zip(&whole_grads) {
+        let (Some(g), Some(w)) = (g, w) else {
+            assert_eq!(g.is_some(), w.is_some());
+            continue;
+        };
+        // Relative to the parameter's largest gradient; a parameter whose gradient is zero up to
+        // rounding (the key bias: softmax ignores it) is compared to a tenth of the largest of all.
+        let tol = 1e-5 * largest(w).max(0.1 * overall);
+        for (a, b) in g.iter().zip(w) {
+            assert!((a - b).abs() <= tol, "{a} chunked against {b} whole");
+        }
+        checked += 1;
+    }
+    assert!(checked > 10, "{checked} parameters with gradients");
 }
 
 #[test]

@@ -18,8 +18,9 @@ use plugin_api::{
 };
 use std::path::Path;
 
-/// Where a loss evaluation sits in training; models with dropout derive their masks from it
-/// (`rng_for(seed, &format!("dropout/{}/{}", ctx.step, ctx.pass))`), which keeps runs resumable.
+/// Where a loss evaluation sits in training; models with dropout derive their masks from it and
+/// from each sample's index in the batch (bert: `rng_for(seed, "dropout/{step}/{pass}/{site}/
+/// {sample}")`), which keeps runs resumable and chunks of a batch equal to the whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StepCtx {
     /// Optimizer steps completed before this one.
@@ -42,24 +43,22 @@ pub trait ModelCore: Send + Sync + 'static {
     fn layer_weights(&self) -> Result<Vec<LayerWeights>>;
     /// The batch tensors that hold one row per sample, for a model whose loss is the mean over
     /// samples of a loss computed for each sample alone and whose predictions of a sample depend
-    /// on that sample alone (no batch statistics, no per-batch random masks). The adapter then
-    /// splits batches into chunks of samples run in parallel ([`crate::split`]); predictions must
-    /// then be per sample along their first dimension. Empty (the default): batches stay whole.
+    /// on that sample alone (no batch statistics; random masks drawn per sample, keyed by
+    /// [`Batch::first_sample`]). The adapter then splits training and evaluation batches into
+    /// chunks of samples run in parallel ([`crate::split`]); predictions must then be per sample
+    /// along their first dimension. Empty (the default): batches stay whole.
     fn per_sample_tensors(&self) -> &[&'static str] {
         &[]
     }
-    /// The batch tensors that hold one row per sample for predictions alone: a model whose
-    /// training batches stay whole (per-batch dropout masks) but whose prediction of a sample
-    /// depends on that sample alone names them here, and its evaluation batches are predicted in
-    /// chunks of samples in parallel. Default: [`ModelCore::per_sample_tensors`].
-    fn per_sample_prediction_tensors(&self) -> &[&'static str] {
-        self.per_sample_tensors()
-    }
-    /// The smallest prediction chunk, in values of the per-sample prediction tensors, for a model
-    /// whose samples are few values but much work (a sentence of 128 tokens: 384 values, about 3
-    /// GFLOP through MiniLM), which the runtime's rule ([`crate::split::MIN_CHUNK_VALUES`]) would
-    /// never split. `None` (the default): that rule.
-    fn min_prediction_chunk_values(&self) -> Option<usize> {
+    /// The smallest chunk of a training batch (`training`) or of a batch to predict, in values of
+    /// the per-sample tensors, for a model whose samples are few values but much work (a sentence
+    /// of 128 tokens: 384 values, about 3 GFLOP through MiniLM), which the runtime's rule
+    /// ([`crate::split::MIN_CHUNK_VALUES`], at least [`crate::split::MIN_CHUNK_SAMPLES`] samples)
+    /// would never split. A training chunk also pays in proportion to the parameters (its own
+    /// weight gradients, summed afterwards), so it may ask for more. `None` (the default): the
+    /// runtime's rule.
+    fn min_chunk_values(&self, training: bool) -> Option<usize> {
+        let _ = training;
         None
     }
 }
@@ -115,7 +114,7 @@ impl<M: ModelCore> ModelAdapter<M> {
         batch: &'a [TensorView<'a>],
         plan: &StepPlan,
     ) -> Result<TrainOutput> {
-        let chunks = SampleChunks::new(batch, self.core.per_sample_tensors())?;
+        let chunks = self.sample_chunks(batch, true)?;
         let core = &self.core;
         let step = self.trainer.optimizer().step_count();
         self.trainer.step_with(core.params(), plan, |store, pass| {
@@ -127,17 +126,22 @@ impl<M: ModelCore> ModelAdapter<M> {
     /// Predictions as host tensors. They record no computation graph (`candle_core::no_grad`, in each chunk's thread):
     /// every activation is freed once the next layer has read it, as under `torch.no_grad()`.
     pub fn predict_batch<'a>(&self, batch: &'a [TensorView<'a>]) -> Result<Vec<TensorData>> {
-        self.prediction_chunks(batch)?
+        self.sample_chunks(batch, false)?
             .predict(|b| candle_core::no_grad(|| self.core.predict(b)))?
             .into_iter()
             .map(|(name, t)| tensor_data(&name, &t))
             .collect()
     }
 
-    /// The chunks of samples [`ModelAdapter::predict_batch`] predicts in parallel.
-    pub fn prediction_chunks<'a>(&self, batch: &'a [TensorView<'a>]) -> Result<SampleChunks<'a>> {
-        let per_sample = self.core.per_sample_prediction_tensors();
-        match self.core.min_prediction_chunk_values() {
+    /// The chunks of samples that [`ModelAdapter::fit_step`] differentiates (`training`) and
+    /// [`ModelAdapter::predict_batch`] predicts in parallel.
+    pub fn sample_chunks<'a>(
+        &self,
+        batch: &'a [TensorView<'a>],
+        training: bool,
+    ) -> Result<SampleChunks<'a>> {
+        let per_sample = self.core.per_sample_tensors();
+        match self.core.min_chunk_values(training) {
             Some(values) => SampleChunks::with_limits(batch, per_sample, 1, values),
             None => SampleChunks::new(batch, per_sample),
         }

@@ -43,15 +43,31 @@ fn pattern(dims: &[Dim]) -> String {
     format!("[{}]", parts.join(", "))
 }
 
-/// A borrowed batch.
+/// A borrowed batch: a whole training or evaluation batch, or a chunk of one ([`crate::split`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Batch<'a> {
     views: &'a [TensorView<'a>],
+    first_sample: usize,
 }
 
 impl<'a> Batch<'a> {
     pub fn new(views: &'a [TensorView<'a>]) -> Self {
-        Self { views }
+        Self::chunk(views, 0)
+    }
+
+    /// The samples of a larger batch from index `first_sample` on.
+    pub fn chunk(views: &'a [TensorView<'a>], first_sample: usize) -> Self {
+        Self {
+            views,
+            first_sample,
+        }
+    }
+
+    /// Index of this batch's first sample in the whole batch (0 unless it is a chunk). A model
+    /// that draws random numbers per sample (dropout) keys them by `first_sample() + i`, so that a
+    /// chunk draws what the whole batch would have drawn for the same samples.
+    pub fn first_sample(&self) -> usize {
+        self.first_sample
     }
 
     pub fn views(&self) -> &'a [TensorView<'a>] {

@@ -9,8 +9,9 @@
 //! When it applies: the model's loss is the mean over samples of a loss computed for each sample
 //! alone, and a sample's prediction depends on that sample alone ([`crate::ModelCore::
 //! per_sample_tensors`]). Then `loss = sum_k (n_k / n) loss_k` and so is its gradient, whatever
-//! the chunks. Batch statistics (BatchNorm) or per-batch random masks break that; such models
-//! keep the whole batch.
+//! the chunks. Batch statistics (BatchNorm) break that; such models keep the whole batch. Random
+//! masks do not, when each sample's mask is drawn from a stream of its own, keyed by its index in
+//! the whole batch ([`crate::Batch::first_sample`]): bert's dropout.
 //!
 //! The chunks depend on the batch and the data only, never on the thread count, and the parts are
 //! summed in chunk order: a run gives the same numbers with 1 thread or 16 (checked: the default
@@ -54,8 +55,8 @@ impl<'a> SampleChunks<'a> {
         Self::with_limits(batch, per_sample, MIN_CHUNK_SAMPLES, MIN_CHUNK_VALUES)
     }
 
-    /// [`SampleChunks::new`] with other minimum chunk sizes (a model's own prediction chunks,
-    /// [`crate::ModelCore::min_prediction_chunk_values`]; tests with small batches).
+    /// [`SampleChunks::new`] with other minimum chunk sizes (a model's own,
+    /// [`crate::ModelCore::min_chunk_values`]; tests with small batches).
     pub fn with_limits(
         batch: &'a [TensorView<'a>],
         per_sample: &[&str],
@@ -161,7 +162,7 @@ impl<'a> SampleChunks<'a> {
                 }
             })
             .collect();
-        f(&Batch::new(&views))
+        f(&Batch::chunk(&views, range.start))
     }
 
     /// Each chunk's share of the samples (its weight in a mean over samples).
