@@ -12,7 +12,7 @@
 //!   input gradient and the bias gradient in one pass.
 
 use crate::cpu::{
-    contiguous_f32, exp_nonpos, for_each_chunk, row_sum, rows_per_task, versions, with_f32,
+    contiguous_f32, exp_nonpos, filled_by_chunks, row_sum, rows_per_task, versions, with_f32,
 };
 use crate::error::{Error, Result};
 use candle_core::{CpuStorage, CustomOp1, CustomOp2, CustomOp3, Layout, Shape, Tensor};
@@ -21,7 +21,6 @@ use candle_core::{CpuStorage, CustomOp1, CustomOp2, CustomOp3, Layout, Shape, Te
 pub fn gelu(x: &Tensor) -> Result<Tensor> {
     Ok(x.contiguous()?.apply_op1(GeluErf)?)
 }
-
 
 const SQRT_HALF: f32 = std::f32::consts::FRAC_1_SQRT_2;
 /// 1 / sqrt(2 pi)
@@ -70,8 +69,7 @@ impl CustomOp1 for GeluErf {
 
     fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> candle_core::Result<(CpuStorage, Shape)> {
         let x = contiguous_f32(s, l, self.name())?;
-        let mut y = vec![0f32; x.len()];
-        for_each_chunk(&mut y, CHUNK, |t, y| {
+        let y = filled_by_chunks(x.len(), CHUNK, |t, y| {
             fwd_chunk(&x[t * CHUNK..t * CHUNK + y.len()], y)
         });
         Ok((CpuStorage::F32(y), l.shape().clone()))
@@ -115,8 +113,7 @@ impl CustomOp2 for GeluGrad {
                 l2.shape()
             )
         }
-        let mut out = vec![0f32; x.len()];
-        for_each_chunk(&mut out, CHUNK, |t, o| {
+        let out = filled_by_chunks(x.len(), CHUNK, |t, o| {
             let span = t * CHUNK..t * CHUNK + o.len();
             bwd_chunk(&x[span.clone()], &g[span], o)
         });
@@ -187,14 +184,12 @@ impl BiasAct {
     }
 
     fn forward(&self, x: &[f32], y: Option<&[f32]>, bias: &[f32]) -> Vec<f32> {
-        let mut out = vec![0f32; x.len()];
         let rows = rows_per_task(self.n, CHUNK);
-        for_each_chunk(&mut out, rows * self.n, |t, o| {
+        filled_by_chunks(x.len(), rows * self.n, |t, o| {
             let r0 = t * rows;
             let span = r0 * self.n..r0 * self.n + o.len();
             fwd_rows(self, r0, &x[span.clone()], y.map(|y| &y[span]), bias, o);
-        });
-        out
+        })
     }
 
     /// (gradient of the pre-activation, or None when it equals `grad`; bias gradient).
@@ -210,9 +205,8 @@ impl BiasAct {
         let gpre = match self.act {
             Act::Identity => None,
             Act::Gelu => {
-                let mut g = vec![0f32; grad.len()];
                 let task_rows = rows_per_task(n, CHUNK);
-                for_each_chunk(&mut g, task_rows * n, |t, o| {
+                let g = filled_by_chunks(grad.len(), task_rows * n, |t, o| {
                     let r0 = t * task_rows;
                     let span = r0 * n..r0 * n + o.len();
                     bwd_rows(
@@ -429,7 +423,6 @@ impl CustomOp3 for BiasAct {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -547,5 +540,4 @@ mod tests {
         )
         .is_err());
     }
-
 }

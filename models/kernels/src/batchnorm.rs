@@ -14,8 +14,10 @@
 //! ([`tanh_f32`], error below 2e-7); libm's scalar `tanhf` would be a noticeable share of a UNet
 //! step (tens of millions of activations per rollout).
 
+use crate::cpu::{
+    contiguous_f32, exp_nonpos, filled_by_chunks, map_filled_chunks, parallel, versions, with_f32,
+};
 use crate::error::{Error, Result};
-use crate::cpu::{contiguous_f32, exp_nonpos, parallel, versions, with_f32};
 use candle_core::{CpuStorage, CustomOp3, Layout, Shape, Tensor};
 use rayon::prelude::*;
 use std::sync::{Arc, Mutex};
@@ -233,27 +235,15 @@ impl CustomOp3 for BnTanh {
         let gamma = contiguous_f32(s2, l2, self.name())?;
         let beta = contiguous_f32(s3, l3, self.name())?;
         let (c, n) = l1.shape().dims2()?;
-        let mut out = vec![0f32; c * n];
-        let mut stats = vec![(0f64, 0f64); c];
-        let row = |(ch, (o, st)): (usize, (&mut [f32], &mut (f64, f64)))| {
+        // One channel per task; the output is zeroed in the tasks, not before them.
+        let (out, stats) = map_filled_chunks(c * n, n, |ch, o| {
             let xr = &x[ch * n..(ch + 1) * n];
             let (mean, var) = row_stats(xr);
             let a = f64::from(gamma[ch]) * self.inv_std(var);
             let b = f64::from(beta[ch]) - mean * a;
             affine_tanh_row(xr, a as f32, b as f32, o);
-            *st = (mean, var);
-        };
-        if parallel() && c * n > 1 << 15 {
-            out.par_chunks_mut(n)
-                .zip(stats.par_iter_mut())
-                .enumerate()
-                .for_each(row);
-        } else {
-            out.chunks_mut(n)
-                .zip(stats.iter_mut())
-                .enumerate()
-                .for_each(row);
-        }
+            (mean, var)
+        });
         if let Ok(mut s) = self.sink.lock() {
             *s = Some(BatchStats {
                 mean: stats.iter().map(|s| s.0 as f32).collect(),
@@ -323,15 +313,9 @@ impl CustomOp3 for AffineTanh {
         let a = contiguous_f32(s2, l2, self.name())?;
         let b = contiguous_f32(s3, l3, self.name())?;
         let (c, n) = l1.shape().dims2()?;
-        let mut out = vec![0f32; c * n];
-        let row = |(ch, o): (usize, &mut [f32])| {
+        let out = filled_by_chunks(c * n, n, |ch, o| {
             affine_tanh_row(&x[ch * n..(ch + 1) * n], a[ch], b[ch], o)
-        };
-        if parallel() && c * n > 1 << 15 {
-            out.par_chunks_mut(n).enumerate().for_each(row);
-        } else {
-            out.chunks_mut(n).enumerate().for_each(row);
-        }
+        });
         Ok((CpuStorage::F32(out), l1.shape().clone()))
     }
 }

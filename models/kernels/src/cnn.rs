@@ -35,8 +35,8 @@
 //!   small, and for 1D kernels (im2col 3x the input; the shifted route measured no faster). It keeps the im2col matrix only while it is used: the forward builds and drops it,
 //!   the backward rebuilds it from the saved input, so a long rollout keeps no copies alive.
 
+use crate::cpu::{contiguous_f32, filled_by_chunks, rows_per_task, with_f32, zeroed};
 use crate::error::{Error, Result};
-use crate::cpu::{contiguous_f32, for_each_chunk, with_f32};
 use crate::layout::relayout;
 use candle_core::backend::BackendStorage;
 use candle_core::{CpuStorage, CustomOp1, CustomOp2, Layout, Shape, Tensor};
@@ -178,7 +178,16 @@ impl Padding {
         let (hp, wp) = (grid.h + 2 * ph, grid.w + 2 * pw);
         let p = grid.b * hp * wp;
         let slack = ph * wp + pw;
-        Self { grid, ph, pw, hp, wp, p, slack, row: p + 2 * slack }
+        Self {
+            grid,
+            ph,
+            pw,
+            hp,
+            wp,
+            p,
+            slack,
+            row: p + 2 * slack,
+        }
     }
 
     /// The offset of tap `t` (`t = dy * kw + dx`) in the padded layout.
@@ -195,8 +204,7 @@ impl Padding {
     /// `x` `[channels, B*H*W]` zero-padded into `[channels, row]`.
     fn pad(&self, x: &[f32], channels: usize) -> Vec<f32> {
         let (g, n) = (self.grid, self.grid.n());
-        let mut out = vec![0f32; channels * self.row];
-        for_each_chunk(&mut out, self.row, |c, dst| {
+        filled_by_chunks(channels * self.row, self.row, |c, dst| {
             let src = &x[c * n..(c + 1) * n];
             for b in 0..g.b {
                 for y in 0..g.h {
@@ -204,19 +212,14 @@ impl Padding {
                         .copy_from_slice(&src[(b * g.h + y) * g.w..][..g.w]);
                 }
             }
-        });
-        out
+        })
     }
 
     /// The image pixels of `channels` padded rows (`stride` values apart, the first at
     /// `start(0, 0) - first`) as `[channels, B*H*W]`.
     fn interior(&self, padded: &[f32], channels: usize, stride: usize, first: usize) -> Vec<f32> {
         let (g, n) = (self.grid, self.grid.n());
-        let mut out = vec![0f32; channels * n];
-        if n == 0 {
-            return out;
-        }
-        for_each_chunk(&mut out, n, |c, dst| {
+        filled_by_chunks(channels * n, n, |c, dst| {
             let src = &padded[c * stride..];
             for b in 0..g.b {
                 for y in 0..g.h {
@@ -224,8 +227,7 @@ impl Padding {
                         .copy_from_slice(&src[self.start(b, y) - first..][..g.w]);
                 }
             }
-        });
-        out
+        })
     }
 }
 
@@ -245,9 +247,15 @@ impl View {
     /// Panics unless the `rows x cols` matrix lies inside `len` values (what makes the raw
     /// pointers handed to gemm safe; callers skip empty products).
     fn check(&self, len: usize, rows: usize, cols: usize) {
-        let last = (rows.checked_sub(1).zip(cols.checked_sub(1)))
-            .and_then(|(r, c)| self.offset.checked_add(r.checked_mul(self.rs)?)?.checked_add(c.checked_mul(self.cs)?));
-        assert!(last.is_some_and(|l| l < len), "conv_same: view {self:?} of {rows}x{cols} outside {len} values");
+        let last = (rows.checked_sub(1).zip(cols.checked_sub(1))).and_then(|(r, c)| {
+            self.offset
+                .checked_add(r.checked_mul(self.rs)?)?
+                .checked_add(c.checked_mul(self.cs)?)
+        });
+        assert!(
+            last.is_some_and(|l| l < len),
+            "conv_same: view {self:?} of {rows}x{cols} outside {len} values"
+        );
     }
 }
 
@@ -317,7 +325,7 @@ impl ConvSame {
         let pad = Padding::new(self.grid, self.kh, self.kw);
         let (kk, ci) = (self.taps(), self.ci);
         let xpad = pad.pad(x, ci);
-        let mut out = vec![0f32; self.co * pad.p];
+        let mut out = zeroed(self.co * pad.p);
         for t in 0..kk {
             let s = pad.slack as isize + pad.shift(t, self.kw);
             gemm_views(
@@ -366,7 +374,7 @@ impl ConvSame {
             gw
         });
         let gx = want_gx.then(|| {
-            let mut gxpad = vec![0f32; ci * pad.p];
+            let mut gxpad = zeroed(ci * pad.p);
             for t in 0..kk {
                 let s = pad.slack as isize - pad.shift(t, self.kw);
                 gemm_views(
@@ -390,8 +398,7 @@ impl ConvSame {
     fn im2col(&self, x: &[f32]) -> Vec<f32> {
         let (g, n) = (self.grid, self.grid.n());
         let (kh, kw) = (self.kh, self.kw);
-        let mut cols = vec![0f32; self.ci * self.taps() * n];
-        for_each_chunk(&mut cols, n, |r, row| {
+        filled_by_chunks(self.ci * self.taps() * n, n, |r, row| {
             let c = r / (kh * kw);
             let dy = (r / kw) % kh;
             let sx = (r % kw) as isize - (kw / 2) as isize;
@@ -418,16 +425,14 @@ impl ConvSame {
                     }
                 }
             }
-        });
-        cols
+        })
     }
 
     /// The adjoint of [`ConvSame::im2col`]: sums every column gradient back onto its input pixel.
     fn col2im(&self, gcols: &[f32]) -> Vec<f32> {
         let (g, n) = (self.grid, self.grid.n());
         let (kh, kw, kk) = (self.kh, self.kw, self.taps());
-        let mut gx = vec![0f32; self.ci * n];
-        for_each_chunk(&mut gx, n, |c, plane| {
+        filled_by_chunks(self.ci * n, n, |c, plane| {
             for t in 0..kk {
                 let row = &gcols[(c * kk + t) * n..][..n];
                 let dy = t / kw;
@@ -461,8 +466,7 @@ impl ConvSame {
                     }
                 }
             }
-        });
-        gx
+        })
     }
 }
 
@@ -507,10 +511,16 @@ impl CustomOp2 for ConvSame {
         if self.taps() > 1 && self.route == ConvRoute::ShiftedGemm {
             let wanted = (x.track_op(), w.track_op());
             let (gx, gw) = with_f32(x, |xs| {
-                with_f32(w, |ws| with_f32(&g, |gs| Ok(self.backward_shifted(xs, ws, gs, wanted))))
+                with_f32(w, |ws| {
+                    with_f32(&g, |gs| Ok(self.backward_shifted(xs, ws, gs, wanted)))
+                })
             })?;
-            let gx = gx.map(|gx| Tensor::from_vec(gx, (self.ci, n), x.device())).transpose()?;
-            let gw = gw.map(|gw| Tensor::from_vec(gw, (self.co, k), w.device())).transpose()?;
+            let gx = gx
+                .map(|gx| Tensor::from_vec(gx, (self.ci, n), x.device()))
+                .transpose()?;
+            let gw = gw
+                .map(|gw| Tensor::from_vec(gw, (self.co, k), w.device()))
+                .transpose()?;
             return Ok((gx, gw));
         }
         let cols = if self.taps() == 1 {
@@ -571,33 +581,42 @@ struct MaxPool {
     fw: usize,
 }
 
+/// Image planes (one channel of one sample) per parallel task of the pooling kernels: about 32k
+/// input values.
+fn planes_per_task(plane: usize) -> usize {
+    rows_per_task(plane, 1 << 15)
+}
+
 impl MaxPool {
-    /// Calls `f(output index, input index of the window's first maximum)` for every output.
+    /// Values per image plane of the input and of the output.
+    fn plane_sizes(&self) -> (usize, usize) {
+        let g = self.grid;
+        (g.h * g.w, (g.h / self.fh) * (g.w / self.fw))
+    }
+
+    /// Calls `f(output index, input index of the window's first maximum)` for every output of
+    /// one image plane `x` (`H*W` values), indices within the plane.
     fn for_each_max(&self, x: &[f32], mut f: impl FnMut(usize, usize)) {
         let g = self.grid;
         let (ho, wo) = (g.h / self.fh, g.w / self.fw);
-        let rows = x.len() / (g.h * g.w); // C*B image planes
         let mut o = 0;
-        for p in 0..rows {
-            let plane = p * g.h * g.w;
-            for yo in 0..ho {
-                for xo in 0..wo {
-                    let mut best = plane + yo * self.fh * g.w + xo * self.fw;
-                    let mut bv = x[best];
-                    for dy in 0..self.fh {
-                        let row = plane + (yo * self.fh + dy) * g.w + xo * self.fw;
-                        for dx in 0..self.fw {
-                            let v = x[row + dx];
-                            // `>` keeps the first maximum; NaN propagates as in PyTorch.
-                            if v > bv || (v.is_nan() && !bv.is_nan()) {
-                                bv = v;
-                                best = row + dx;
-                            }
+        for yo in 0..ho {
+            for xo in 0..wo {
+                let mut best = yo * self.fh * g.w + xo * self.fw;
+                let mut bv = x[best];
+                for dy in 0..self.fh {
+                    let row = (yo * self.fh + dy) * g.w + xo * self.fw;
+                    for dx in 0..self.fw {
+                        let v = x[row + dx];
+                        // `>` keeps the first maximum; NaN propagates as in PyTorch.
+                        if v > bv || (v.is_nan() && !bv.is_nan()) {
+                            bv = v;
+                            best = row + dx;
                         }
                     }
-                    f(o, best);
-                    o += 1;
                 }
+                f(o, best);
+                o += 1;
             }
         }
     }
@@ -608,12 +627,21 @@ impl CustomOp1 for MaxPool {
         "max-pool"
     }
 
+    // Planes are pooled apart (a window never leaves its plane), so forward and backward run in
+    // parallel over chunks of planes; the backward's scatter stays inside its own plane.
     fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> candle_core::Result<(CpuStorage, Shape)> {
         let x = contiguous_f32(s, l, self.name())?;
         let (c, n) = l.shape().dims2()?;
         let m = n / (self.fh * self.fw);
-        let mut out = vec![0f32; c * m];
-        self.for_each_max(x, |o, i| out[o] = x[i]);
+        let (plane_in, plane_out) = self.plane_sizes();
+        let planes = planes_per_task(plane_in);
+        let out = filled_by_chunks(c * m, planes * plane_out, |t, out| {
+            let first = t * planes;
+            for (k, o) in out.chunks_mut(plane_out).enumerate() {
+                let xp = &x[(first + k) * plane_in..(first + k + 1) * plane_in];
+                self.for_each_max(xp, |oi, ii| o[oi] = xp[ii]);
+            }
+        });
         Ok((CpuStorage::F32(out), Shape::from((c, m))))
     }
 
@@ -623,11 +651,19 @@ impl CustomOp1 for MaxPool {
         _res: &Tensor,
         grad: &Tensor,
     ) -> candle_core::Result<Option<Tensor>> {
+        let (plane_in, plane_out) = self.plane_sizes();
+        let planes = planes_per_task(plane_in);
         let gx = with_f32(arg, |x| {
             with_f32(grad, |g| {
-                let mut gx = vec![0f32; x.len()];
-                self.for_each_max(x, |o, i| gx[i] += g[o]);
-                Ok(gx)
+                Ok(filled_by_chunks(x.len(), planes * plane_in, |t, gx| {
+                    let first = t * planes;
+                    for (k, gp) in gx.chunks_mut(plane_in).enumerate() {
+                        let p = first + k;
+                        let xp = &x[p * plane_in..(p + 1) * plane_in];
+                        let gop = &g[p * plane_out..(p + 1) * plane_out];
+                        self.for_each_max(xp, |oi, ii| gp[ii] += gop[oi]);
+                    }
+                }))
             })
         })?;
         Ok(Some(Tensor::from_vec(gx, arg.shape(), arg.device())?))
@@ -752,7 +788,9 @@ mod tests {
             (2, 2, 3, 1, 20, 1, 5),
         ];
         let routes = [ConvRoute::Im2col, ConvRoute::ShiftedGemm];
-        for ((b, ci, co, h, w, kh, kw), route) in cases.into_iter().flat_map(|c| routes.map(|r| (c, r))) {
+        for ((b, ci, co, h, w, kh, kw), route) in
+            cases.into_iter().flat_map(|c| routes.map(|r| (c, r)))
+        {
             let g = Grid::new(b, h, w);
             let x = Var::from_vec(vals(1, b * ci * h * w), (b, ci, h, w), &dev).unwrap();
             let wt = Var::from_vec(vals(2, co * ci * kh * kw), (co, ci, kh, kw), &dev).unwrap();
@@ -764,7 +802,10 @@ mod tests {
                 .unwrap()
                 .conv2d(&wt, 0, 1, 1, 1)
                 .unwrap();
-            let ours = from_cm(&conv_same_via(&to_cm(&x), &wt, g, kh, kw, route).unwrap(), g);
+            let ours = from_cm(
+                &conv_same_via(&to_cm(&x), &wt, g, kh, kw, route).unwrap(),
+                g,
+            );
             assert_eq!(ours.dims(), plain.dims());
             let d = max_abs(&ours, &plain);
             assert!(
@@ -775,7 +816,10 @@ mod tests {
             let gp = probe_grads(&plain, &probe);
             for (name, v) in [("x", &x), ("w", &wt)] {
                 let d = max_abs(go.get(v).unwrap(), gp.get(v).unwrap());
-                assert!(d < 1e-4, "{h}x{w} {kh}x{kw} {route:?}: gradient of {name} differs by {d}");
+                assert!(
+                    d < 1e-4,
+                    "{h}x{w} {kh}x{kw} {route:?}: gradient of {name} differs by {d}"
+                );
             }
         }
         // One weight entry of the 1D case against a central difference as well.
@@ -828,28 +872,53 @@ mod tests {
             (1, 8, 1, 3, ConvRoute::Im2col),
             (32, 32, 1, 1, ConvRoute::Im2col),
         ] {
-            assert_eq!(ConvRoute::for_grid(Grid::new(2, h, w), kh, kw), want, "{h}x{w} {kh}x{kw}");
+            assert_eq!(
+                ConvRoute::for_grid(Grid::new(2, h, w), kh, kw),
+                want,
+                "{h}x{w} {kh}x{kw}"
+            );
         }
         // Empty batches and zero input channels give empty or zero outputs by both routes.
         for route in routes {
             let g = Grid::new(0, 30, 30);
             let x = Tensor::zeros((3, 0), candle_core::DType::F32, &dev).unwrap();
             let w = Tensor::ones((2, 3, 3, 3), candle_core::DType::F32, &dev).unwrap();
-            assert_eq!(conv_same_via(&x, &w, g, 3, 3, route).unwrap().dims(), &[2, 0], "{route:?}");
+            assert_eq!(
+                conv_same_via(&x, &w, g, 3, 3, route).unwrap().dims(),
+                &[2, 0],
+                "{route:?}"
+            );
             let g = Grid::new(1, 30, 30);
             let x = Tensor::zeros((0, 900), candle_core::DType::F32, &dev).unwrap();
             let w = Tensor::zeros((2, 0, 3, 3), candle_core::DType::F32, &dev).unwrap();
             let y = conv_same_via(&x, &w, g, 3, 3, route).unwrap();
             assert_eq!(y.dims(), &[2, 900], "{route:?}");
-            assert_eq!(y.abs().unwrap().sum_all().unwrap().to_scalar::<f32>().unwrap(), 0.0, "{route:?}");
+            assert_eq!(
+                y.abs()
+                    .unwrap()
+                    .sum_all()
+                    .unwrap()
+                    .to_scalar::<f32>()
+                    .unwrap(),
+                0.0,
+                "{route:?}"
+            );
         }
         // A constant input gets no gradient computed (by either route); errors name the op.
         for route in routes {
             let g = Grid::new(1, 2, 2);
             let x = Tensor::ones((3, 4), candle_core::DType::F32, &dev).unwrap();
             let w = Var::ones((2, 3, 3, 3), candle_core::DType::F32, &dev).unwrap();
-            let grads = conv_same_via(&x, &w, g, 3, 3, route).unwrap().sum_all().unwrap().backward().unwrap();
-            assert!(grads.get(&x).is_none() && grads.get(&w).is_some(), "{route:?}");
+            let grads = conv_same_via(&x, &w, g, 3, 3, route)
+                .unwrap()
+                .sum_all()
+                .unwrap()
+                .backward()
+                .unwrap();
+            assert!(
+                grads.get(&x).is_none() && grads.get(&w).is_some(),
+                "{route:?}"
+            );
         }
         let g = Grid::new(1, 2, 2);
         let x = Tensor::ones((3, 4), candle_core::DType::F32, &dev).unwrap();
@@ -869,23 +938,33 @@ mod tests {
     #[test]
     fn max_pool_matches_candle_and_routes_the_gradient_to_the_maximum() {
         let dev = Device::Cpu;
-        for (b, c, h, w, fh, fw) in [(2, 3, 4, 6, 2, 2), (3, 2, 1, 8, 1, 2), (1, 2, 6, 6, 3, 2)] {
-            let g = Grid::new(b, h, w);
-            let x = Var::from_vec(vals(5, b * c * h * w), (b, c, h, w), &dev).unwrap();
-            let plain = x.max_pool2d((fh, fw)).unwrap();
-            let gp_out = g.pooled(fh, fw);
-            let ours = from_cm(&max_pool(&to_cm(&x), g, fh, fw).unwrap(), gp_out);
-            assert_eq!(max_abs(&ours, &plain), 0.0);
-            let probe = Tensor::from_vec(vals(6, plain.elem_count()), plain.dims(), &dev).unwrap();
-            let go = probe_grads(&ours, &probe);
-            // Values are distinct: exactly one maximum per window.
-            let mask = x
-                .eq(&plain.upsample_nearest2d(h, w).unwrap())
-                .unwrap()
-                .to_dtype(candle_core::DType::F32)
-                .unwrap();
-            let want = (probe.upsample_nearest2d(h, w).unwrap() * mask).unwrap();
-            assert_eq!(max_abs(go.get(&x).unwrap(), &want), 0.0);
+        // The last case is 640 planes of 64 values: two parallel tasks at 2 threads.
+        let cases = [
+            (2, 3, 4, 6, 2, 2, 1),
+            (3, 2, 1, 8, 1, 2, 1),
+            (1, 2, 6, 6, 3, 2, 1),
+            (4, 160, 8, 8, 2, 2, 2),
+        ];
+        for (b, c, h, w, fh, fw, threads) in cases {
+            crate::cpu::with_threads(threads, || {
+                let g = Grid::new(b, h, w);
+                let x = Var::from_vec(vals(5, b * c * h * w), (b, c, h, w), &dev).unwrap();
+                let plain = x.max_pool2d((fh, fw)).unwrap();
+                let gp_out = g.pooled(fh, fw);
+                let ours = from_cm(&max_pool(&to_cm(&x), g, fh, fw).unwrap(), gp_out);
+                assert_eq!(max_abs(&ours, &plain), 0.0);
+                let probe =
+                    Tensor::from_vec(vals(6, plain.elem_count()), plain.dims(), &dev).unwrap();
+                let go = probe_grads(&ours, &probe);
+                // Values are distinct: exactly one maximum per window.
+                let mask = x
+                    .eq(&plain.upsample_nearest2d(h, w).unwrap())
+                    .unwrap()
+                    .to_dtype(candle_core::DType::F32)
+                    .unwrap();
+                let want = (probe.upsample_nearest2d(h, w).unwrap() * mask).unwrap();
+                assert_eq!(max_abs(go.get(&x).unwrap(), &want), 0.0);
+            });
         }
         // Ties: only the first maximum of a window gets the gradient.
         let x = Var::from_vec(vec![1f32, 1.0, 0.0, 1.0], (1, 4), &dev).unwrap();

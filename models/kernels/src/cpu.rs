@@ -84,6 +84,50 @@ where
     map_chunks(data, chunk, f);
 }
 
+/// A new vector of `n` values made by `f(task index, chunk)` on its `chunk`-long pieces, each
+/// piece zeroed just before: `vec![0.0; n]` followed by [`for_each_chunk`], except that the
+/// zeroing runs in the tasks too. `vec![0.0; n]` zeroes the whole buffer on the calling thread
+/// (the caching allocator hands out used blocks), a serial pass that took about a tenth of a
+/// 2-thread UNet step (docs/benchmarks.md); here it is split like the work and each piece is
+/// written while it is still in cache.
+pub fn filled_by_chunks<F>(n: usize, chunk: usize, f: F) -> Vec<f32>
+where
+    F: Fn(usize, &mut [f32]) + Sync + Send,
+{
+    map_filled_chunks(n, chunk, f).0
+}
+
+/// [`filled_by_chunks`] that also returns each task's result, in task order.
+pub fn map_filled_chunks<R, F>(n: usize, chunk: usize, f: F) -> (Vec<f32>, Vec<R>)
+where
+    R: Send,
+    F: Fn(usize, &mut [f32]) -> R + Sync + Send,
+{
+    let mut v: Vec<f32> = Vec::with_capacity(n);
+    let results = map_chunks(
+        &mut v.spare_capacity_mut()[..n],
+        chunk.max(1),
+        |t, piece| {
+            for x in piece.iter_mut() {
+                x.write(0.0);
+            }
+            // SAFETY: every element of `piece` was initialised just above, and `MaybeUninit<f32>`
+            // has the layout of `f32`.
+            let piece = unsafe { &mut *(piece as *mut [std::mem::MaybeUninit<f32>] as *mut [f32]) };
+            f(t, piece)
+        },
+    );
+    // SAFETY: the pieces cover `0..n` and each was initialised.
+    unsafe { v.set_len(n) };
+    (v, results)
+}
+
+/// `vec![0.0; n]` zeroed in parallel pieces ([`filled_by_chunks`]), for buffers that are then
+/// written by parallel gemms or accumulated into.
+pub fn zeroed(n: usize) -> Vec<f32> {
+    filled_by_chunks(n, 1 << 15, |_, _| {})
+}
+
 /// `sum(f(v[i]))` in `L` interleaved f32 accumulators over whole `L`-chunks, then the lanes in
 /// order plus the remainder (vectorizes; more accurate than one accumulator).
 #[inline(always)]
@@ -192,9 +236,44 @@ macro_rules! __kernels_versions {
 #[doc(inline)]
 pub use crate::__kernels_versions as versions;
 
+/// Runs `f` in a rayon pool of `threads` threads: tests of the parallel paths (the test suite
+/// runs with `RAYON_NUM_THREADS=1`, which takes the serial ones).
+#[cfg(test)]
+pub(crate) fn with_threads<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> R {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a test thread pool")
+        .install(f)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn filled_chunks_are_zeroed_then_written_in_task_order() {
+        for threads in [1, 2] {
+            let (v, tasks) = with_threads(threads, || {
+                map_filled_chunks(10_007, 1000, |t, piece| {
+                    assert!(piece.iter().all(|&x| x == 0.0));
+                    for (i, x) in piece.iter_mut().enumerate().skip(1) {
+                        *x = (t * 1000 + i) as f32;
+                    }
+                    t
+                })
+            });
+            assert_eq!(tasks, (0..11).collect::<Vec<_>>(), "{threads} threads");
+            let want: Vec<f32> = (0..10_007)
+                .map(|i| if i % 1000 == 0 { 0.0 } else { i as f32 })
+                .collect();
+            assert_eq!(v, want, "{threads} threads");
+        }
+        assert!(zeroed(0).is_empty());
+        assert!(with_threads(2, || zeroed(100_000))
+            .iter()
+            .all(|&x| x == 0.0));
+    }
 
     versions! {
         /// Test dispatch.

@@ -8,10 +8,10 @@
 //!   tensor, and for a permute that add runs on strided data; fusing the view ops around a copy
 //!   removes those passes.
 
-use crate::cpu::{contiguous_f32, with_f32};
+use crate::cpu::{contiguous_f32, parallel, with_f32};
 use crate::error::{Error, Result};
 use candle_core::{CpuStorage, CustomOp1, CustomOp2, Layout, Shape, Tensor};
-
+use rayon::prelude::*;
 
 /// The next autoregressive window: `window` `[.., S*C]` without its first `C` channels (the oldest
 /// frame), followed by `frame` `[.., C]`. One autograd node; gradients go only to tracked inputs.
@@ -199,37 +199,51 @@ pub fn permute_copy(src: &[f32], dims: &[usize], perm: &[usize], dst: &mut [f32]
         os[k] = os[k + 1] * od[k + 1];
     }
     let inner = r - 1;
-    if st[inner] == 1 {
-        // Rows stay contiguous: copy them whole.
-        let row = od[inner];
-        let outer: Vec<usize> = (0..inner).collect();
-        for_each_offset(&outer, &od, &st, &os, |s0, d0| {
-            dst[d0..d0 + row].copy_from_slice(&src[s0..s0 + row])
-        });
-        return;
-    }
-    // Output axis `ka` reads the input's innermost axis (stride 1): transpose (ka, inner) tiles.
+    // The output axis that reads the input's innermost axis (stride 1): `inner` itself when rows
+    // stay contiguous (copied whole), another axis when (ka, inner) tiles are transposed.
     let ka = (0..r)
         .find(|&k| st[k] == 1)
         .expect("some output axis reads the input's last axis");
     let outer: Vec<usize> = (0..r).filter(|&k| k != ka && k != inner).collect();
     let (na, ni, sa, da) = (od[ka], od[inner], st[inner], os[ka]);
     const TILE: usize = 16;
-    for_each_offset(&outer, &od, &st, &os, |s0, d0| {
-        for i0 in (0..na).step_by(TILE) {
-            let i1 = (i0 + TILE).min(na);
-            for j0 in (0..ni).step_by(TILE) {
-                let j1 = (j0 + TILE).min(ni);
-                for i in i0..i1 {
-                    let d = d0 + i * da;
-                    for j in j0..j1 {
-                        dst[d + j] = src[s0 + i + j * sa];
+    // The part of `dst` that starts at source offset `s_base`, over the output axes `axes`.
+    let copy = |s_base: usize, dst: &mut [f32], axes: &[usize]| {
+        if ka == inner {
+            for_each_offset(axes, &od, &st, &os, |s0, d0| {
+                dst[d0..d0 + ni].copy_from_slice(&src[s_base + s0..s_base + s0 + ni])
+            });
+            return;
+        }
+        for_each_offset(axes, &od, &st, &os, |s0, d0| {
+            let s0 = s_base + s0;
+            for i0 in (0..na).step_by(TILE) {
+                let i1 = (i0 + TILE).min(na);
+                for j0 in (0..ni).step_by(TILE) {
+                    let j1 = (j0 + TILE).min(ni);
+                    for i in i0..i1 {
+                        let d = d0 + i * da;
+                        for j in j0..j1 {
+                            dst[d + j] = src[s0 + i + j * sa];
+                        }
                     }
                 }
             }
-        }
-    });
+        });
+    };
+    // The slabs of the first output axis are disjoint runs of `dst`: large copies run them in
+    // parallel (a serial relayout was a share of the UNet's 2-thread step, docs/benchmarks.md).
+    if outer.first() == Some(&0) && parallel() && dst.len() >= PARALLEL_COPY_MIN {
+        dst.par_chunks_mut(os[0])
+            .enumerate()
+            .for_each(|(i, slab)| copy(i * st[0], slab, &outer[1..]));
+    } else {
+        copy(0, dst, &outer);
+    }
 }
+
+/// Values from which [`permute_copy`] splits its work across threads.
+const PARALLEL_COPY_MIN: usize = 1 << 16;
 
 /// Calls `f(src_offset, dst_offset)` for every index combination of the output axes `axes`
 /// (sizes `od`, source strides `st`, destination strides `os`), last axis fastest.
@@ -325,7 +339,6 @@ impl CustomOp1 for PadLast2 {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,7 +415,8 @@ mod tests {
 
     #[test]
     fn permute_copy_matches_candle_permute() {
-        let cases: [(&[usize], &[usize]); 8] = [
+        // The last three are large enough to be copied in parallel slabs (at 2 threads below).
+        let cases: [(&[usize], &[usize]); 11] = [
             (&[6, 5, 2, 4], &[0, 3, 2, 1]),
             (&[3, 4, 5, 2, 6], &[2, 4, 0, 3, 1]),
             (&[3, 1, 5, 2, 6], &[2, 4, 0, 3, 1]),
@@ -411,12 +425,15 @@ mod tests {
             (&[17, 33], &[1, 0]),
             (&[2, 3, 4], &[0, 1, 2]),
             (&[40, 1, 35], &[2, 1, 0]),
+            (&[16, 64, 12, 8], &[0, 2, 1, 3]),
+            (&[16, 64, 12, 8], &[0, 3, 2, 1]),
+            (&[16, 64, 12, 8], &[1, 0, 3, 2]),
         ];
         for (dims, perm) in cases {
             let n: usize = dims.iter().product();
             let src: Vec<f32> = (0..n).map(|i| i as f32).collect();
             let mut dst = vec![0f32; n];
-            permute_copy(&src, dims, perm, &mut dst);
+            crate::cpu::with_threads(2, || permute_copy(&src, dims, perm, &mut dst));
             let want = Tensor::from_vec(src.clone(), dims, &Device::Cpu)
                 .unwrap()
                 .permute(perm)
