@@ -140,6 +140,7 @@ impl Dropper {
         // 16 random bits per element (drop when below p * 2^16; p is matched to 1.5e-5).
         let threshold = (p * 65_536.0).round().min(65_535.0) as u16;
         let keep = (1.0 / (1.0 - p)) as f32;
+        debug_assert_eq!(n % samples.max(1), 0, "dropout site {site} is not sample-major");
         let per_sample = n / samples.max(1);
         let mut out = Vec::with_capacity(n);
         let mut bytes = vec![0u8; 2 * per_sample];
@@ -770,7 +771,9 @@ impl Bert {
 const TOKEN_TENSORS: [&str; 3] = ["input_ids", "token_type_ids", "attention_mask"];
 /// ...and every batch tensor with one row per sentence (a prediction batch has no labels).
 const PER_SENTENCE_TENSORS: [&str; 4] = ["input_ids", "token_type_ids", "attention_mask", "labels"];
-/// The smallest chunk of a batch to predict, in (padded) tokens...
+/// The smallest chunk of a batch to predict, in (padded) tokens (counted as values of the three
+/// token tensors; a training batch's labels add one value per sentence, so its chunks can be up to
+/// 1/(3L) of the floor short of it)...
 const MIN_PREDICTION_CHUNK_TOKENS: usize = 512;
 /// ...and of a training batch: each training chunk also computes and adds a gradient for every
 /// weight. On the bench batch (16 x 128 tokens, docs/benchmarks.md) two chunks of 1024 beat four

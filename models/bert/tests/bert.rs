@@ -222,8 +222,8 @@ fn gradients_match_finite_differences() {
         let core = m.core();
         perturb(core);
         let b = Batch::new(&v);
-        // Dropout on: the masks depend only on (seed, step, pass), so they are the same in every
-        // evaluation, and the dropout backward paths are checked too.
+        // Dropout on: the masks depend only on (seed, step, pass, site, sentence), so they are the
+        // same in every evaluation, and the dropout backward paths are checked too.
         let loss = core.loss_with(&b, &ctx(5), true).unwrap();
         let grads = loss.backward().unwrap();
         let mut checked = 0;
@@ -725,6 +725,23 @@ fn chunked_training_equals_the_whole_batch_with_dropout() {
         checked += 1;
     }
     assert!(checked > 10, "{checked} parameters with gradients");
+
+    // The adapter's own training chunks (at least 1024 padded tokens each): 300 sentences of 8
+    // tokens are two chunks, whose loss is the whole batch's.
+    let seqs: Vec<Vec<u32>> = (0..300u32)
+        .map(|i| (0..8).map(|j| 1 + (i * 7 + j * 3) % 97).collect())
+        .collect();
+    let labels: Vec<u32> = (0..300).map(|i| i % 3).collect();
+    let d = batch(&seqs, Some(&labels));
+    let v = views(&d);
+    let chunks = m.sample_chunks(&v, true).unwrap();
+    assert_eq!(chunks.len(), 2);
+    let (loss, _) = run(chunks);
+    let (whole, _) = run(SampleChunks::with_limits(&v, &[], 1, 1).unwrap());
+    assert!(
+        (loss - whole).abs() <= 1e-6 * whole.abs(),
+        "loss {loss} in the adapter's chunks against {whole} whole"
+    );
 }
 
 #[test]

@@ -178,6 +178,9 @@ impl CustomOp1 for Relayout {
 /// done in cache-sized tiles (candle's strided copy walks such layouts one element at a time).
 pub fn permute_copy(src: &[f32], dims: &[usize], perm: &[usize], dst: &mut [f32]) {
     debug_assert_eq!(src.len(), dst.len());
+    if src.is_empty() {
+        return; // a size-0 axis, which the size-1 filter below would drop as well
+    }
     // Drop size-1 axes: they do not move data and have no meaningful stride.
     let keep: Vec<usize> = (0..dims.len()).filter(|&a| dims[a] > 1).collect();
     let renumber = |a: usize| keep.iter().position(|&k| k == a);

@@ -11,8 +11,9 @@
 //! batches are padded to their longest row, so their tensors' sizes differ from batch to batch,
 //! and with exact sizes almost every block of a fine-tuning run was a miss that stayed cached (the
 //! Rotten Tomatoes preset held 7.7 GB against PyTorch's 1.6 GB). And the cached blocks plus the
-//! blocks in use never exceed 1.25x the most bytes of large blocks that were ever in use at once
-//! ([`stats`]; a miss evicts before it allocates): a steady-state step needs no more, and shapes
+//! blocks in use never exceed 1.25x the most bytes of large blocks that were ever in use at once,
+//! or [`MIN_BOUND`] if that is more ([`stats`]; a miss evicts before it allocates): a steady-state
+//! step needs no more (a prediction pass without a graph: see [`MIN_BOUND`]), and shapes
 //! that keep changing (evaluation batches sorted longest first) cannot pile up blocks that will
 //! not be asked for again (with size classes alone, a one-epoch run of that preset still held
 //! 7.0 GB; with this bound, with 25% slack, 2.5 GB; docs/benchmarks.md).
@@ -53,11 +54,19 @@ pub fn stats() -> (usize, usize, usize, usize) {
     )
 }
 
+/// What cache plus blocks in use may always hold, whatever the peak: enough for a step that frees
+/// each block as soon as the next op has read it (predictions record no graph), whose peak in use
+/// is a few activations but which asks for one block of every layer's size in turn. Bounded by
+/// the peak alone, such a step evicted and page-faulted most of its blocks again every time (the
+/// unet2d-32 evaluation pass: 158k page faults, about 620 MB of fresh pages, per step).
+pub const MIN_BOUND: usize = 256 << 20;
+
 /// What cache plus blocks in use may hold: the most ever in use, plus slack (so that a step whose
-/// blocks are freed and asked for in a slightly different order still finds them).
+/// blocks are freed and asked for in a slightly different order still finds them), and at least
+/// [`MIN_BOUND`].
 fn bound() -> usize {
     let peak = PEAK_LIVE.load(Ordering::Relaxed);
-    peak.saturating_add(peak / SLACK_DIVISOR)
+    peak.saturating_add(peak / SLACK_DIVISOR).max(MIN_BOUND)
 }
 
 fn handed_out(bytes: usize) {
@@ -389,11 +398,12 @@ mod tests {
     }
 
     /// Part of the test above: a block of a new class evicts cached blocks rather than adding to
-    /// them when cache plus blocks in use would exceed the bound (1.25x the most ever in use).
+    /// them when cache plus blocks in use would exceed the bound (1.25x the most ever in use, at
+    /// least `MIN_BOUND`).
     fn within_the_peak_in_use() {
         let a = CachingAllocator;
         release_cache();
-        let big = Layout::from_size_align(stats().3 + MIN_BLOCK, 16).unwrap();
+        let big = Layout::from_size_align(stats().3.max(MIN_BOUND) + MIN_BLOCK, 16).unwrap();
         let other = Layout::from_size_align(class_size(big.size()) + 1, 16).unwrap();
         unsafe {
             let p = a.alloc(big);
