@@ -15,7 +15,8 @@
 //! step (tens of millions of activations per rollout).
 
 use crate::cpu::{
-    contiguous_f32, exp_nonpos, filled_by_chunks, map_filled_chunks, parallel, versions, with_f32,
+    contiguous_f32, exp_nonpos, filled_by_chunks, map_filled_chunks, parallel, rows_per_task,
+    versions, with_f32,
 };
 use crate::error::{Error, Result};
 use candle_core::{CpuStorage, CustomOp3, Layout, Shape, Tensor};
@@ -77,6 +78,9 @@ fn row_sum_f64(v: &[f32], mut f: impl FnMut(f32) -> f32) -> f64 {
     }
     total
 }
+
+/// Values per parallel task of the row kernels (whole channels per task).
+const ROW_TASK_VALUES: usize = 1 << 15;
 
 /// (mean, biased variance) of a row, two-pass.
 fn row_stats(v: &[f32]) -> (f64, f64) {
@@ -235,15 +239,23 @@ impl CustomOp3 for BnTanh {
         let gamma = contiguous_f32(s2, l2, self.name())?;
         let beta = contiguous_f32(s3, l3, self.name())?;
         let (c, n) = l1.shape().dims2()?;
-        // One channel per task; the output is zeroed in the tasks, not before them.
-        let (out, stats) = map_filled_chunks(c * n, n, |ch, o| {
-            let xr = &x[ch * n..(ch + 1) * n];
-            let (mean, var) = row_stats(xr);
-            let a = f64::from(gamma[ch]) * self.inv_std(var);
-            let b = f64::from(beta[ch]) - mean * a;
-            affine_tanh_row(xr, a as f32, b as f32, o);
-            (mean, var)
+        // Whole channels per task; the output is zeroed in the tasks, not before them.
+        let rows = rows_per_task(n, ROW_TASK_VALUES);
+        let (out, stats) = map_filled_chunks(c * n, rows * n, |t, o| {
+            o.chunks_mut(n)
+                .enumerate()
+                .map(|(k, o)| {
+                    let ch = t * rows + k;
+                    let xr = &x[ch * n..(ch + 1) * n];
+                    let (mean, var) = row_stats(xr);
+                    let a = f64::from(gamma[ch]) * self.inv_std(var);
+                    let b = f64::from(beta[ch]) - mean * a;
+                    affine_tanh_row(xr, a as f32, b as f32, o);
+                    (mean, var)
+                })
+                .collect::<Vec<_>>()
         });
+        let stats: Vec<(f64, f64)> = stats.into_iter().flatten().collect();
         if let Ok(mut s) = self.sink.lock() {
             *s = Some(BatchStats {
                 mean: stats.iter().map(|s| s.0 as f32).collect(),
@@ -313,8 +325,12 @@ impl CustomOp3 for AffineTanh {
         let a = contiguous_f32(s2, l2, self.name())?;
         let b = contiguous_f32(s3, l3, self.name())?;
         let (c, n) = l1.shape().dims2()?;
-        let out = filled_by_chunks(c * n, n, |ch, o| {
-            affine_tanh_row(&x[ch * n..(ch + 1) * n], a[ch], b[ch], o)
+        let rows = rows_per_task(n, ROW_TASK_VALUES);
+        let out = filled_by_chunks(c * n, rows * n, |t, o| {
+            for (k, o) in o.chunks_mut(n).enumerate() {
+                let ch = t * rows + k;
+                affine_tanh_row(&x[ch * n..(ch + 1) * n], a[ch], b[ch], o)
+            }
         });
         Ok((CpuStorage::F32(out), l1.shape().clone()))
     }
@@ -413,6 +429,26 @@ mod tests {
     }
 
     /// The fused op against the same formula in plain candle ops: values, statistics, gradients.
+    /// Channels are split into tasks of whole rows: 5 channels of 16384 values are three tasks
+    /// at 2 threads, with the statistics and outputs of one.
+    #[test]
+    fn row_tasks_give_the_serial_results() {
+        let dev = Device::Cpu;
+        let (c, n) = (5, 16_384);
+        let x = Tensor::from_vec(vals(3, c * n, 1.3), (c, n), &dev).unwrap();
+        let gamma = Tensor::from_vec(vec![0.5f32, -1.2, 2.0, 1.0, 0.3], c, &dev).unwrap();
+        let beta = Tensor::from_vec(vec![0.1f32, 0.0, -0.4, 0.2, 0.0], c, &dev).unwrap();
+        let run = |threads| {
+            crate::cpu::with_threads(threads, || {
+                let (y, stats) = batch_norm_tanh(&x, &gamma, &beta, 1e-5).unwrap();
+                let z = affine_tanh(&x, &gamma, &beta).unwrap();
+                let flat = |t: Tensor| t.flatten_all().unwrap().to_vec1::<f32>().unwrap();
+                (flat(y), stats.mean, stats.var, flat(z))
+            })
+        };
+        assert_eq!(run(2), run(1));
+    }
+
     #[test]
     fn batch_norm_tanh_matches_candle_ops() {
         let dev = Device::Cpu;
