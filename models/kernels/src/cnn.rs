@@ -786,41 +786,55 @@ mod tests {
             (2, 2, 2, 4, 3, 5, 3),
             (2, 3, 4, 12, 14, 3, 3),
             (2, 2, 3, 1, 20, 1, 5),
+            // Large enough for gemm to split its work at 2 threads (below).
+            (4, 24, 32, 24, 24, 3, 3),
         ];
         let routes = [ConvRoute::Im2col, ConvRoute::ShiftedGemm];
         for ((b, ci, co, h, w, kh, kw), route) in
             cases.into_iter().flat_map(|c| routes.map(|r| (c, r)))
         {
-            let g = Grid::new(b, h, w);
-            let x = Var::from_vec(vals(1, b * ci * h * w), (b, ci, h, w), &dev).unwrap();
-            let wt = Var::from_vec(vals(2, co * ci * kh * kw), (co, ci, kh, kw), &dev).unwrap();
-            let probe = Tensor::from_vec(vals(3, b * co * h * w), (b, co, h, w), &dev).unwrap();
-            let plain = x
-                .pad_with_zeros(2, kh / 2, kh / 2)
-                .unwrap()
-                .pad_with_zeros(3, kw / 2, kw / 2)
-                .unwrap()
-                .conv2d(&wt, 0, 1, 1, 1)
-                .unwrap();
-            let ours = from_cm(
-                &conv_same_via(&to_cm(&x), &wt, g, kh, kw, route).unwrap(),
-                g,
-            );
-            assert_eq!(ours.dims(), plain.dims());
-            let d = max_abs(&ours, &plain);
-            assert!(
-                d < 1e-5,
-                "{b} {ci} {co} {h} {w} {kh}x{kw} {route:?}: forward differs by {d}"
-            );
-            let go = probe_grads(&ours, &probe);
-            let gp = probe_grads(&plain, &probe);
-            for (name, v) in [("x", &x), ("w", &wt)] {
-                let d = max_abs(go.get(v).unwrap(), gp.get(v).unwrap());
-                assert!(
-                    d < 1e-4,
-                    "{h}x{w} {kh}x{kw} {route:?}: gradient of {name} differs by {d}"
+            let threads = if b == 4 { 2 } else { 1 };
+            crate::cpu::with_threads(threads, || {
+                let g = Grid::new(b, h, w);
+                let x = Var::from_vec(vals(1, b * ci * h * w), (b, ci, h, w), &dev).unwrap();
+                let wt = Var::from_vec(vals(2, co * ci * kh * kw), (co, ci, kh, kw), &dev).unwrap();
+                let probe = Tensor::from_vec(vals(3, b * co * h * w), (b, co, h, w), &dev).unwrap();
+                let plain = x
+                    .pad_with_zeros(2, kh / 2, kh / 2)
+                    .unwrap()
+                    .pad_with_zeros(3, kw / 2, kw / 2)
+                    .unwrap()
+                    .conv2d(&wt, 0, 1, 1, 1)
+                    .unwrap();
+                let ours = from_cm(
+                    &conv_same_via(&to_cm(&x), &wt, g, kh, kw, route).unwrap(),
+                    g,
                 );
-            }
+                assert_eq!(ours.dims(), plain.dims());
+                // Relative to the largest output: the large case sums 216 products per value.
+                let scale = plain
+                    .abs()
+                    .unwrap()
+                    .max_all()
+                    .unwrap()
+                    .to_scalar::<f32>()
+                    .unwrap();
+                let d = max_abs(&ours, &plain);
+                assert!(
+                    d < 1e-5 * (1.0 + scale),
+                    "{b} {ci} {co} {h} {w} {kh}x{kw} {route:?}: forward differs by {d}"
+                );
+                let go = probe_grads(&ours, &probe);
+                let gp = probe_grads(&plain, &probe);
+                for (name, v) in [("x", &x), ("w", &wt)] {
+                    let d = max_abs(go.get(v).unwrap(), gp.get(v).unwrap());
+                    let scale = gp.get(v).unwrap().abs().unwrap().max_all().unwrap();
+                    assert!(
+                        d < 1e-4 * (1.0 + scale.to_scalar::<f32>().unwrap()),
+                        "{h}x{w} {kh}x{kw} {route:?}: gradient of {name} differs by {d}"
+                    );
+                }
+            });
         }
         // One weight entry of the 1D case against a central difference as well.
         let (b, ci, co, w) = (3, 2, 5, 9);
