@@ -14,7 +14,7 @@
 //! weights (`model.safetensors`), the batch tensors (`<name>.f32`, raw little-endian), the logits
 //! of the evaluation pass (`logits.f32`) and the loss without dropout (`dump.json`).
 //!
-//! PyTorch (CPU, this machine kind, 2 threads) takes about 3.9 s per step.
+//! PyTorch's figures, measured next to it: `scripts/bench-vs-pytorch.sh` (docs/benchmarks.md).
 
 use engine_model_bert::{new_model, BertPlugin};
 use model_runtime::{Batch, StepCtx};
