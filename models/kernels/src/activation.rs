@@ -13,6 +13,7 @@
 
 use crate::cpu::{
     contiguous_f32, exp_nonpos, filled_by_chunks, row_sum, rows_per_task, versions, with_f32,
+    TASK_VALUES,
 };
 use crate::error::{Error, Result};
 use candle_core::{CpuStorage, CustomOp1, CustomOp2, CustomOp3, Layout, Shape, Tensor};
@@ -57,9 +58,6 @@ versions! {
     }
 }
 
-/// Elements per parallel task: large enough that rayon's overhead is negligible.
-const CHUNK: usize = 1 << 15;
-
 struct GeluErf;
 
 impl CustomOp1 for GeluErf {
@@ -69,8 +67,8 @@ impl CustomOp1 for GeluErf {
 
     fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> candle_core::Result<(CpuStorage, Shape)> {
         let x = contiguous_f32(s, l, self.name())?;
-        let y = filled_by_chunks(x.len(), CHUNK, |t, y| {
-            fwd_chunk(&x[t * CHUNK..t * CHUNK + y.len()], y)
+        let y = filled_by_chunks(x.len(), TASK_VALUES, |t, y| {
+            fwd_chunk(&x[t * TASK_VALUES..t * TASK_VALUES + y.len()], y)
         });
         Ok((CpuStorage::F32(y), l.shape().clone()))
     }
@@ -113,8 +111,8 @@ impl CustomOp2 for GeluGrad {
                 l2.shape()
             )
         }
-        let out = filled_by_chunks(x.len(), CHUNK, |t, o| {
-            let span = t * CHUNK..t * CHUNK + o.len();
+        let out = filled_by_chunks(x.len(), TASK_VALUES, |t, o| {
+            let span = t * TASK_VALUES..t * TASK_VALUES + o.len();
             bwd_chunk(&x[span.clone()], &g[span], o)
         });
         Ok((CpuStorage::F32(out), l1.shape().clone()))
@@ -184,7 +182,7 @@ impl BiasAct {
     }
 
     fn forward(&self, x: &[f32], y: Option<&[f32]>, bias: &[f32]) -> Vec<f32> {
-        let rows = rows_per_task(self.n, CHUNK);
+        let rows = rows_per_task(self.n, TASK_VALUES);
         filled_by_chunks(x.len(), rows * self.n, |t, o| {
             let r0 = t * rows;
             let span = r0 * self.n..r0 * self.n + o.len();
@@ -205,7 +203,7 @@ impl BiasAct {
         let gpre = match self.act {
             Act::Identity => None,
             Act::Gelu => {
-                let task_rows = rows_per_task(n, CHUNK);
+                let task_rows = rows_per_task(n, TASK_VALUES);
                 let g = filled_by_chunks(grad.len(), task_rows * n, |t, o| {
                     let r0 = t * task_rows;
                     let span = r0 * n..r0 * n + o.len();

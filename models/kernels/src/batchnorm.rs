@@ -16,7 +16,7 @@
 
 use crate::cpu::{
     contiguous_f32, exp_nonpos, filled_by_chunks, map_filled_chunks, parallel, rows_per_task,
-    versions, with_f32,
+    versions, with_f32, TASK_VALUES,
 };
 use crate::error::{Error, Result};
 use candle_core::{CpuStorage, CustomOp3, Layout, Shape, Tensor};
@@ -78,9 +78,6 @@ fn row_sum_f64(v: &[f32], mut f: impl FnMut(f32) -> f32) -> f64 {
     }
     total
 }
-
-/// Values per parallel task of the row kernels (whole channels per task).
-const ROW_TASK_VALUES: usize = 1 << 15;
 
 /// (mean, biased variance) of a row, two-pass.
 fn row_stats(v: &[f32]) -> (f64, f64) {
@@ -205,7 +202,7 @@ impl BnTanh {
                 *d = k * (*d - c0 - xhat * c1);
             }
         };
-        if parallel() && gx.len() > 1 << 15 {
+        if parallel() && gx.len() > TASK_VALUES {
             gx.par_chunks_mut(n)
                 .zip(gg.par_iter_mut())
                 .zip(gb.par_iter_mut())
@@ -240,7 +237,7 @@ impl CustomOp3 for BnTanh {
         let beta = contiguous_f32(s3, l3, self.name())?;
         let (c, n) = l1.shape().dims2()?;
         // Whole channels per task; the output is zeroed in the tasks, not before them.
-        let rows = rows_per_task(n, ROW_TASK_VALUES);
+        let rows = rows_per_task(n, TASK_VALUES);
         let (out, stats) = map_filled_chunks(c * n, rows * n, |t, o| {
             o.chunks_mut(n)
                 .enumerate()
@@ -325,7 +322,7 @@ impl CustomOp3 for AffineTanh {
         let a = contiguous_f32(s2, l2, self.name())?;
         let b = contiguous_f32(s3, l3, self.name())?;
         let (c, n) = l1.shape().dims2()?;
-        let rows = rows_per_task(n, ROW_TASK_VALUES);
+        let rows = rows_per_task(n, TASK_VALUES);
         let out = filled_by_chunks(c * n, rows * n, |t, o| {
             for (k, o) in o.chunks_mut(n).enumerate() {
                 let ch = t * rows + k;
@@ -428,7 +425,6 @@ mod tests {
             .collect()
     }
 
-    /// The fused op against the same formula in plain candle ops: values, statistics, gradients.
     /// Channels are split into tasks of whole rows: 5 channels of 16384 values are three tasks
     /// at 2 threads, with the statistics and outputs of one.
     #[test]
@@ -449,6 +445,7 @@ mod tests {
         assert_eq!(run(2), run(1));
     }
 
+    /// The fused op against the same formula in plain candle ops: values, statistics, gradients.
     #[test]
     fn batch_norm_tanh_matches_candle_ops() {
         let dev = Device::Cpu;

@@ -35,7 +35,7 @@
 //!   small, and for 1D kernels (im2col 3x the input; the shifted route measured no faster). It keeps the im2col matrix only while it is used: the forward builds and drops it,
 //!   the backward rebuilds it from the saved input, so a long rollout keeps no copies alive.
 
-use crate::cpu::{contiguous_f32, filled_by_chunks, rows_per_task, with_f32, zeroed};
+use crate::cpu::{contiguous_f32, filled_by_chunks, rows_per_task, with_f32, zeroed, TASK_VALUES};
 use crate::error::{Error, Result};
 use crate::layout::relayout;
 use candle_core::backend::BackendStorage;
@@ -581,12 +581,6 @@ struct MaxPool {
     fw: usize,
 }
 
-/// Image planes (one channel of one sample) per parallel task of the pooling kernels: about 32k
-/// input values.
-fn planes_per_task(plane: usize) -> usize {
-    rows_per_task(plane, 1 << 15)
-}
-
 impl MaxPool {
     /// Values per image plane of the input and of the output.
     fn plane_sizes(&self) -> (usize, usize) {
@@ -634,7 +628,7 @@ impl CustomOp1 for MaxPool {
         let (c, n) = l.shape().dims2()?;
         let m = n / (self.fh * self.fw);
         let (plane_in, plane_out) = self.plane_sizes();
-        let planes = planes_per_task(plane_in);
+        let planes = rows_per_task(plane_in, TASK_VALUES); // image planes per task
         let out = filled_by_chunks(c * m, planes * plane_out, |t, out| {
             let first = t * planes;
             for (k, o) in out.chunks_mut(plane_out).enumerate() {
@@ -652,7 +646,7 @@ impl CustomOp1 for MaxPool {
         grad: &Tensor,
     ) -> candle_core::Result<Option<Tensor>> {
         let (plane_in, plane_out) = self.plane_sizes();
-        let planes = planes_per_task(plane_in);
+        let planes = rows_per_task(plane_in, TASK_VALUES); // image planes per task
         let gx = with_f32(arg, |x| {
             with_f32(grad, |g| {
                 Ok(filled_by_chunks(x.len(), planes * plane_in, |t, gx| {

@@ -84,6 +84,10 @@ where
     map_chunks(data, chunk, f);
 }
 
+/// Values per parallel task of the kernels (elements, or whole rows up to about this many): large
+/// enough that rayon's overhead is negligible.
+pub const TASK_VALUES: usize = 1 << 15;
+
 /// A new vector of `n` values made by `f(task index, chunk)` on its `chunk`-long pieces, each
 /// piece zeroed just before: `vec![0.0; n]` followed by [`for_each_chunk`], except that the
 /// zeroing runs in the tasks too. `vec![0.0; n]` zeroes the whole buffer on the calling thread
@@ -125,7 +129,7 @@ where
 /// `vec![0.0; n]` zeroed in parallel pieces ([`filled_by_chunks`]), for buffers that are then
 /// written by parallel gemms or accumulated into.
 pub fn zeroed(n: usize) -> Vec<f32> {
-    filled_by_chunks(n, 1 << 15, |_, _| {})
+    filled_by_chunks(n, TASK_VALUES, |_, _| {})
 }
 
 /// `sum(f(v[i]))` in `L` interleaved f32 accumulators over whole `L`-chunks, then the lanes in
