@@ -173,7 +173,8 @@ pub fn write(sweep: &Sweep, dir: &SweepDir) -> Result<Written> {
                     // A cell with no finished run has chosen nothing yet.
                     if !t.is_empty() && !cells[i][j].runs.is_empty() {
                         let note = cells[i][j].tuning_note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
-                        let _ = writeln!(md, "- {size_name} {size}, {sched}: {}{note}", t.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", "));
+                        let edges: String = t.iter().filter_map(|(k, v)| grid_edge(&sweep.grid, k, v).map(|e| format!("; {k} at the grid's {e} edge: the best value may lie beyond it"))).collect();
+                        let _ = writeln!(md, "- {size_name} {size}, {sched}: {}{note}{edges}", t.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", "));
                     }
                 }
             }
@@ -378,6 +379,23 @@ fn still_improving(run: &Path, val_metric: &str) -> Option<bool> {
     Some(gain > 0.01 * early.abs())
 }
 
+/// "lower" or "upper" when a tuned numeric value is the smallest or largest of the grid's (three
+/// or more) values for its key: a choice on the grid's edge says the grid may not hold the best.
+fn grid_edge(grid: &[(String, Vec<toml::Value>)], key: &str, chosen: &str) -> Option<&'static str> {
+    let values: Vec<f64> = grid.iter().find(|(k, _)| k == key)?.1.iter().map(spec::number).collect::<Option<_>>()?;
+    let chosen: f64 = chosen.parse().ok()?;
+    let (lo, hi) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    if values.len() < 3 {
+        None
+    } else if chosen == lo {
+        Some("lower")
+    } else if chosen == hi {
+        Some("upper")
+    } else {
+        None
+    }
+}
+
 fn smallest(sizes: &[String]) -> usize {
     (0..sizes.len()).min_by(|&a, &b| sizes[a].parse::<f64>().unwrap_or(f64::INFINITY).total_cmp(&sizes[b].parse::<f64>().unwrap_or(f64::INFINITY))).unwrap_or(0)
 }
@@ -580,7 +598,21 @@ fn csv_cell(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::still_improving;
+    use super::{grid_edge, still_improving};
+
+    /// A tuned value at either end of a numeric grid of three or more values is flagged.
+    #[test]
+    fn grid_edge_flags_the_ends_of_numeric_grids() {
+        let lr = |v: &[f64]| vec![("optim.lr".to_string(), v.iter().map(|&x| toml::Value::Float(x)).collect())];
+        let grid = lr(&[5e-5, 1e-4, 8e-4]);
+        assert_eq!(grid_edge(&grid, "optim.lr", "0.0008"), Some("upper"));
+        assert_eq!(grid_edge(&grid, "optim.lr", "0.00005"), Some("lower"));
+        assert_eq!(grid_edge(&grid, "optim.lr", "0.0001"), None);
+        assert_eq!(grid_edge(&lr(&[1e-3, 2e-3]), "optim.lr", "0.002"), None, "two values have no inside");
+        assert_eq!(grid_edge(&grid, "seed", "0"), None, "not a grid key");
+        let names = vec![("scheduler".to_string(), ["a", "b", "c"].map(|s| toml::Value::String(s.into())).to_vec())];
+        assert_eq!(grid_edge(&names, "scheduler", "a"), None, "not numeric");
+    }
 
     fn run_with(name: &str, csv: &str) -> std::path::PathBuf {
         let dir = std::env::temp_dir().join(format!("engine-report-{name}-{}", std::process::id()));

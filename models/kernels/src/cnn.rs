@@ -23,19 +23,26 @@
 //!
 //! [`conv_same`] has two routes to the same sums ([`ConvRoute`]):
 //! - **shifted gemms** on a zero-padded copy of the input, for grids where padding adds little
-//!   (2D kernels on grids where padding adds at most 20% positions: from about 24x24). Tap `t`
-//!   of the kernel reads the padded input at a fixed offset `s_t`, so the convolution is
+//!   (2D kernels on grids where padding adds at most 30% positions: from 16x16). Tap `t` of the
+//!   kernel reads the padded input at a fixed offset `s_t`, so the convolution is
 //!   `sum_t W_t [Co, Ci] x Xpad[:, p + s_t]` over the padded positions `p`: kh*kw accumulating
 //!   gemms on views of one buffer, with no im2col matrix at all (the outputs at padding
 //!   positions are computed and dropped). Its backward is the same with `W_t^T` and `-s_t`.
-//!   On the UNet's 32x32 and 64x64 levels this ran the forward 1.7-2.5x faster than im2col (the
-//!   9x im2col matrix was mostly memory traffic), and the transient copy is 1x the input;
+//!   The positions are cut into blocks of about 256 KiB of rows, one parallel task each, so a
+//!   block's output and input stay in cache over the taps and the weight gradient's sum over
+//!   positions splits across threads too ([`ConvSame::shifted_sum`]). On the UNet's 16x16 to
+//!   64x64 levels this beats im2col (the 9x im2col matrix was mostly memory traffic: at 32x32
+//!   the forward ran 2x faster), and the transient copy is 1x the input;
 //! - **im2col** (`W [Co, Ci*kh*kw] x cols [Ci*kh*kw, N]`, one gemm) for the small grids of the
-//!   deep levels, where padding would double the work (4x4: 2.25x the positions) and im2col is
-//!   small, and for 1D kernels (im2col 3x the input; the shifted route measured no faster). It keeps the im2col matrix only while it is used: the forward builds and drops it,
-//!   the backward rebuilds it from the saved input, so a long rollout keeps no copies alive.
+//!   deep levels, where padding would add half the work or more (8x8: 1.56x the positions, 4x4:
+//!   2.25x) and im2col is small, and for 1D kernels (im2col 3x the input; the shifted route
+//!   measured no faster, and 13-52% slower on unet1d since it works in blocks). It keeps the
+//!   im2col matrix only while it is used: the forward builds and drops it, the backward
+//!   rebuilds it from the saved input, so a long rollout keeps no copies alive.
+//!
+//! `examples/conv_layers.rs` of the unet crate times both routes on every UNet layer shape.
 
-use crate::cpu::{contiguous_f32, filled_by_chunks, rows_per_task, with_f32, zeroed, TASK_VALUES};
+use crate::cpu::{contiguous_f32, filled_by_chunks, rows_per_task, with_f32, TASK_VALUES};
 use crate::error::{Error, Result};
 use crate::layout::relayout;
 use candle_core::backend::BackendStorage;
@@ -89,11 +96,11 @@ pub enum ConvRoute {
 }
 
 impl ConvRoute {
-    /// Shifted gemms for 2D kernels where padding adds at most 20% to the positions, im2col
+    /// Shifted gemms for 2D kernels where padding adds at most 30% to the positions, im2col
     /// elsewhere (a 1D kernel's im2col is only 3x the input, and measured no slower).
     pub fn for_grid(grid: Grid, kh: usize, kw: usize) -> Self {
         let pad = Padding::new(grid, kh, kw);
-        if 5 * pad.hp * pad.wp <= 6 * grid.h * grid.w && kh > 1 && kw > 1 {
+        if 10 * pad.hp * pad.wp <= 13 * grid.h * grid.w && kh > 1 && kw > 1 {
             Self::ShiftedGemm
         } else {
             Self::Im2col
@@ -215,16 +222,37 @@ impl Padding {
         })
     }
 
-    /// The image pixels of `channels` padded rows (`stride` values apart, the first at
-    /// `start(0, 0) - first`) as `[channels, B*H*W]`.
-    fn interior(&self, padded: &[f32], channels: usize, stride: usize, first: usize) -> Vec<f32> {
+    /// Padded positions per block of [`ConvSame::shifted_sum`] for gemms that read `channels`
+    /// rows of source and output together: about 256 KiB of them, so that both stay in the
+    /// core's cache over the taps, a multiple of 16 (the gemm kernel's rows), at least 256.
+    fn block(&self, channels: usize) -> usize {
+        let target = (256 * 1024 / 4) / channels.max(1);
+        (target / 16 * 16).clamp(256, self.p.next_multiple_of(16).max(256))
+    }
+
+    /// The image pixels of the padded positions held in blocks (`blocks`: block `k` holds
+    /// positions `k*block..` of `channels` rows as `[channels, len_k]`) as `[channels, B*H*W]`.
+    fn interior_of_blocks(&self, blocks: &[f32], channels: usize, block: usize) -> Vec<f32> {
         let (g, n) = (self.grid, self.grid.n());
         filled_by_chunks(channels * n, n, |c, dst| {
-            let src = &padded[c * stride..];
+            // Copies padded positions q.. (within one image row) to dst, across block edges.
+            let copy = |mut q: usize, mut out: &mut [f32]| {
+                while !out.is_empty() {
+                    let (k, off) = (q / block, q % block);
+                    let len_k = block.min(self.p - k * block);
+                    let take = out.len().min(len_k - off);
+                    let row = &blocks[channels * block * k + c * len_k + off..][..take];
+                    out[..take].copy_from_slice(row);
+                    out = &mut out[take..];
+                    q += take;
+                }
+            };
             for b in 0..g.b {
                 for y in 0..g.h {
-                    dst[(b * g.h + y) * g.w..][..g.w]
-                        .copy_from_slice(&src[self.start(b, y) - first..][..g.w]);
+                    copy(
+                        self.start(b, y) - self.slack,
+                        &mut dst[(b * g.h + y) * g.w..][..g.w],
+                    );
                 }
             }
         })
@@ -260,7 +288,7 @@ impl View {
 }
 
 /// `dst (m x n) = [dst +] lhs (m x k) * rhs (k x n)` on strided views, by the gemm crate (the
-/// kernels candle's own matmul calls), on rayon's threads when there are several.
+/// kernels candle's own matmul calls), on rayon's threads when `parallel` and there are several.
 #[allow(clippy::too_many_arguments)]
 fn gemm_views(
     (m, n, k): (usize, usize, usize),
@@ -271,6 +299,7 @@ fn gemm_views(
     l: View,
     rhs: &[f32],
     r: View,
+    parallel: bool,
 ) {
     if m == 0 || n == 0 {
         return;
@@ -282,7 +311,7 @@ fn gemm_views(
     }
     l.check(lhs.len(), m, k);
     r.check(rhs.len(), k, n);
-    let parallelism = if crate::cpu::parallel() {
+    let parallelism = if parallel && crate::cpu::parallel() {
         gemm::Parallelism::Rayon(rayon::current_num_threads())
     } else {
         gemm::Parallelism::None
@@ -320,31 +349,64 @@ impl ConvSame {
         self.kh * self.kw
     }
 
+    /// `out[:, q] = sum_t A_t src[:, q + shift(t)]` over the padded positions `q`, computed in
+    /// blocks of positions ([`Padding::block`]), one parallel task per block: each block's
+    /// `kh*kw` accumulating gemms reuse its output and source columns while they are in cache
+    /// (one gemm per tap over all positions streamed the whole output through memory once per
+    /// tap: at 32 channels a gemm has only 32 multiply-adds per value it reads and writes), and
+    /// the tasks need no synchronisation between taps. `a(t)` is tap `t`'s `[rows, src_channels]`
+    /// matrix as a view of `w`. Returns the interior positions as `[rows, B*H*W]`.
+    fn shifted_sum(
+        &self,
+        src: &[f32],
+        src_channels: usize,
+        rows: usize,
+        w: &[f32],
+        a: impl Fn(usize) -> View + Sync,
+        shift: impl Fn(usize) -> isize + Sync,
+    ) -> Vec<f32> {
+        let pad = Padding::new(self.grid, self.kh, self.kw);
+        let block = pad.block(rows + src_channels);
+        let blocks = filled_by_chunks(rows * pad.p, rows * block, |k, dst| {
+            let (first, len) = (k * block, dst.len() / rows);
+            for t in 0..self.taps() {
+                let s = pad.slack as isize + shift(t);
+                gemm_views(
+                    (rows, len, src_channels),
+                    dst,
+                    View::new(0, len, 1),
+                    t > 0,
+                    w,
+                    a(t),
+                    src,
+                    View::new((first as isize + s) as usize, pad.row, 1),
+                    false,
+                );
+            }
+        });
+        pad.interior_of_blocks(&blocks, rows, block)
+    }
+
     /// Shifted-gemm forward: `out = sum_t W_t x Xpad[:, p + s_t]`, interior positions kept.
     fn forward_shifted(&self, x: &[f32], w: &[f32]) -> Vec<f32> {
         let pad = Padding::new(self.grid, self.kh, self.kw);
         let (kk, ci) = (self.taps(), self.ci);
         let xpad = pad.pad(x, ci);
-        let mut out = zeroed(self.co * pad.p);
-        for t in 0..kk {
-            let s = pad.slack as isize + pad.shift(t, self.kw);
-            gemm_views(
-                (self.co, pad.p, ci),
-                &mut out,
-                View::new(0, pad.p, 1),
-                t > 0,
-                w,
-                View::new(t, ci * kk, kk),
-                &xpad,
-                View::new(s as usize, pad.row, 1),
-            );
-        }
-        pad.interior(&out, self.co, pad.p, pad.slack)
+        self.shifted_sum(
+            &xpad,
+            ci,
+            self.co,
+            w,
+            |t| View::new(t, ci * kk, kk),
+            |t| pad.shift(t, self.kw),
+        )
     }
 
     /// Shifted-gemm backward: `gW_t = gpad x Xpad[:, p + s_t]^T` and
     /// `gXpad[:, q] = sum_t W_t^T gpad[:, q - s_t]`; `gpad` is zero off the image, so the
-    /// dropped positions contribute nothing.
+    /// dropped positions contribute nothing. The weight gradient is a sum over positions: each
+    /// block of positions adds its share in a task of its own, and the shares are summed in
+    /// block order (the same sums whatever the number of threads).
     fn backward_shifted(
         &self,
         x: &[f32],
@@ -357,38 +419,44 @@ impl ConvSame {
         let gpad = pad.pad(g, co);
         let gw = want_gw.then(|| {
             let xpad = pad.pad(x, ci);
-            let mut gw = vec![0f32; co * ci * kk];
-            for t in 0..kk {
-                let s = pad.slack as isize + pad.shift(t, self.kw);
-                gemm_views(
-                    (co, ci, pad.p),
-                    &mut gw,
-                    View::new(t, ci * kk, kk),
-                    false,
-                    &gpad,
-                    View::new(pad.slack, pad.row, 1),
-                    &xpad,
-                    View::new(s as usize, 1, pad.row),
-                );
-            }
-            gw
+            let block = pad.block(co + ci);
+            let blocks = pad.p.div_ceil(block);
+            let size = co * ci * kk;
+            let shares = filled_by_chunks(blocks * size, size, |k, share| {
+                let (first, len) = (k * block, block.min(pad.p - k * block));
+                for t in 0..kk {
+                    let s = pad.slack as isize + pad.shift(t, self.kw);
+                    gemm_views(
+                        (co, ci, len),
+                        share,
+                        View::new(t, ci * kk, kk),
+                        false,
+                        &gpad,
+                        View::new(pad.slack + first, pad.row, 1),
+                        &xpad,
+                        View::new((first as isize + s) as usize, 1, pad.row),
+                        false,
+                    );
+                }
+            });
+            filled_by_chunks(size, TASK_VALUES, |j, out| {
+                let first = j * TASK_VALUES;
+                for share in shares.chunks_exact(size) {
+                    out.iter_mut()
+                        .zip(&share[first..])
+                        .for_each(|(o, v)| *o += v);
+                }
+            })
         });
         let gx = want_gx.then(|| {
-            let mut gxpad = zeroed(ci * pad.p);
-            for t in 0..kk {
-                let s = pad.slack as isize - pad.shift(t, self.kw);
-                gemm_views(
-                    (ci, pad.p, co),
-                    &mut gxpad,
-                    View::new(0, pad.p, 1),
-                    t > 0,
-                    w,
-                    View::new(t, kk, ci * kk),
-                    &gpad,
-                    View::new(s as usize, pad.row, 1),
-                );
-            }
-            pad.interior(&gxpad, ci, pad.p, pad.slack)
+            self.shifted_sum(
+                &gpad,
+                co,
+                ci,
+                w,
+                |t| View::new(t, kk, ci * kk),
+                |t| -pad.shift(t, self.kw),
+            )
         });
         (gx, gw)
     }
@@ -780,9 +848,13 @@ mod tests {
             (2, 2, 2, 4, 3, 5, 3),
             (2, 3, 4, 12, 14, 3, 3),
             (2, 2, 3, 1, 20, 1, 5),
-            // Large enough for gemm to split its work at 2 threads (below).
+            // Large enough for gemm to split its work at 2 threads (below), and for the shifted
+            // route's blocks of positions (3 of them, image rows straddling their edges).
             (4, 24, 32, 24, 24, 3, 3),
         ];
+        let pad = Padding::new(Grid::new(4, 24, 24), 3, 3);
+        assert_eq!(pad.p.div_ceil(pad.block(24 + 32)), 3);
+        assert_ne!(pad.block(24 + 32) % pad.wp, 0);
         let routes = [ConvRoute::Im2col, ConvRoute::ShiftedGemm];
         for ((b, ci, co, h, w, kh, kw), route) in
             cases.into_iter().flat_map(|c| routes.map(|r| (c, r)))
@@ -864,12 +936,13 @@ mod tests {
                 "w[{idx}]: {a} vs {fd}"
             );
         }
-        // Shifted gemms where padding adds at most 20%: the UNet's 32x32 and 64x64 levels and
-        // long 1D signals, not its small deep levels.
+        // Shifted gemms where padding adds at most 30%: the UNet's 16x16 to 64x64 levels, not
+        // its small deep levels or 1D signals.
         for (h, w, kh, kw, want) in [
             (64, 64, 3, 3, ConvRoute::ShiftedGemm),
             (32, 32, 3, 3, ConvRoute::ShiftedGemm),
-            (16, 16, 3, 3, ConvRoute::Im2col),
+            (16, 16, 3, 3, ConvRoute::ShiftedGemm),
+            (8, 8, 3, 3, ConvRoute::Im2col),
             (4, 4, 3, 3, ConvRoute::Im2col),
             (1, 128, 1, 3, ConvRoute::Im2col),
             (1, 8, 1, 3, ConvRoute::Im2col),
