@@ -58,8 +58,10 @@ pub fn stats() -> (usize, usize, usize, usize) {
 /// each block as soon as the next op has read it (predictions record no graph), whose peak in use
 /// is a few activations but which asks for one block of every layer's size in turn. Bounded by
 /// the peak alone, such a step evicted and page-faulted most of its blocks again every time (the
-/// unet2d-32 evaluation pass: 158k page faults, about 620 MB of fresh pages, per step).
-pub const MIN_BOUND: usize = 256 << 20;
+/// unet2d-32 evaluation pass: 158k page faults, about 620 MB of fresh pages, per step). 256 MiB
+/// was enough at 32x32 but not at 64x64 (a tenth of that pass in the kernel's page faults); at
+/// 512 MiB it ran 22% faster, holding 471 MiB against PyTorch's 895 (docs/benchmarks.md).
+pub const MIN_BOUND: usize = 512 << 20;
 
 /// What cache plus blocks in use may hold: the most ever in use, plus slack (so that a step whose
 /// blocks are freed and asked for in a slightly different order still finds them), and at least
