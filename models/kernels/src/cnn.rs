@@ -344,6 +344,45 @@ fn gemm_views(
     }
 }
 
+/// Positions per share of [`weight_grad`].
+const SHARE_POSITIONS: usize = 512;
+
+/// `g [rows, N] x cols [k, N]^T` (`[rows, k]`: a weight gradient, summed over the positions),
+/// in shares of [`SHARE_POSITIONS`] positions, one parallel task each, added in order. As one
+/// gemm, the sum over positions ran on one thread when the product is small (unet1d's first
+/// level: 32 x 96 values summed over 2560 positions), since gemm splits its output, not its sum.
+fn weight_grad(g: &[f32], cols: &[f32], rows: usize, k: usize, n: usize) -> Vec<f32> {
+    let size = rows * k;
+    let shares = filled_by_chunks(n.div_ceil(SHARE_POSITIONS) * size, size, |b, share| {
+        let first = b * SHARE_POSITIONS;
+        gemm_views(
+            (rows, k, SHARE_POSITIONS.min(n - first)),
+            share,
+            View::new(0, k, 1),
+            false,
+            g,
+            View::new(first, n, 1),
+            cols,
+            View::new(first, 1, n),
+            true,
+        );
+    });
+    sum_shares(&shares, size)
+}
+
+/// The sum of per-block shares `[blocks, size]`, added in block order (the same sums at any
+/// number of threads), in parallel pieces of the result.
+fn sum_shares(shares: &[f32], size: usize) -> Vec<f32> {
+    filled_by_chunks(size, TASK_VALUES, |j, out| {
+        let first = j * TASK_VALUES;
+        for share in shares.chunks_exact(size) {
+            out.iter_mut()
+                .zip(&share[first..])
+                .for_each(|(o, v)| *o += v);
+        }
+    })
+}
+
 impl ConvSame {
     fn taps(&self) -> usize {
         self.kh * self.kw
@@ -439,14 +478,7 @@ impl ConvSame {
                     );
                 }
             });
-            filled_by_chunks(size, TASK_VALUES, |j, out| {
-                let first = j * TASK_VALUES;
-                for share in shares.chunks_exact(size) {
-                    out.iter_mut()
-                        .zip(&share[first..])
-                        .for_each(|(o, v)| *o += v);
-                }
-            })
+            sum_shares(&shares, size)
         });
         let gx = want_gx.then(|| {
             self.shifted_sum(
@@ -598,7 +630,10 @@ impl CustomOp2 for ConvSame {
             Tensor::from_vec(cols, (k, n), x.device())?
         };
         let gw = if w.track_op() {
-            Some(g.matmul(&cols.t()?)?)
+            let gw = with_f32(&g, |gs| {
+                with_f32(&cols, |cs| Ok(weight_grad(gs, cs, self.co, k, n)))
+            })?;
+            Some(Tensor::from_vec(gw, (self.co, k), w.device())?)
         } else {
             None
         };
