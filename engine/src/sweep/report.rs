@@ -42,6 +42,9 @@ struct Cell<'a> {
     /// How the choice was made when not every value has all its seeds: on the seeds every value
     /// has finished, or provisionally.
     tuning_note: Option<String>,
+    /// Whether every tuned value took part in the choice (has finished runs): only then does a
+    /// choice on the grid's edge say anything about the grid.
+    every_value_scored: bool,
     /// Points of the chosen setting, for curves.
     points: Vec<&'a Entry>,
 }
@@ -173,7 +176,8 @@ pub fn write(sweep: &Sweep, dir: &SweepDir) -> Result<Written> {
                     // A cell with no finished run has chosen nothing yet.
                     if !t.is_empty() && !cells[i][j].runs.is_empty() {
                         let note = cells[i][j].tuning_note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
-                        let edges: String = t.iter().filter_map(|(k, v)| grid_edge(&sweep.grid, k, v).map(|e| format!("; {k} at the grid's {e} edge: the best value may lie beyond it"))).collect();
+                        let scored = cells[i][j].every_value_scored;
+                        let edges: String = t.iter().filter(|_| scored).filter_map(|(k, v)| grid_edge(&sweep.grid, k, v).map(|e| format!("; {k} at the grid's {e} edge: the best value may lie beyond it"))).collect();
                         let _ = writeln!(md, "- {size_name} {size}, {sched}: {}{note}{edges}", t.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", "));
                     }
                 }
@@ -450,7 +454,7 @@ fn tune<'a>(keys: &[String], members: Vec<&'a Entry>, val_metric: &str, seeds: u
         .or_else(|| settings.first().cloned())
         .unwrap_or_default();
     let runs = best.1.iter().filter_map(|e| e.summary.as_ref().map(|s| (e.point.get("seed").map(spec::plain).unwrap_or_else(|| s.seed.to_string()), s))).collect();
-    Cell { runs, expected: seeds, tuned: best.0, tuning_note, points: best.1 }
+    Cell { runs, expected: seeds, tuned: best.0, tuning_note, every_value_scored: active.len() == settings.len(), points: best.1 }
 }
 
 fn cell_text(cell: &Cell, metric: &str) -> String {
