@@ -352,8 +352,7 @@ const SHARE_POSITIONS: usize = 512;
 /// gemm, the sum over positions ran on one thread when the product is small (unet1d's first
 /// level: 32 x 96 values summed over 2560 positions), since gemm splits its output, not its sum.
 fn weight_grad(g: &[f32], cols: &[f32], rows: usize, k: usize, n: usize) -> Vec<f32> {
-    let size = rows * k;
-    let shares = filled_by_chunks(n.div_ceil(SHARE_POSITIONS) * size, size, |b, share| {
+    summed_shares(n.div_ceil(SHARE_POSITIONS), rows * k, |b, share| {
         let first = b * SHARE_POSITIONS;
         gemm_views(
             (rows, k, SHARE_POSITIONS.min(n - first)),
@@ -366,13 +365,17 @@ fn weight_grad(g: &[f32], cols: &[f32], rows: usize, k: usize, n: usize) -> Vec<
             View::new(first, 1, n),
             true,
         );
-    });
-    sum_shares(&shares, size)
+    })
 }
 
-/// The sum of per-block shares `[blocks, size]`, added in block order (the same sums at any
+/// `sum_b share(b)` over `blocks` shares of `size` values, each written by `share(b, out)` into a
+/// zeroed buffer in a parallel task of its own, then added in block order (the same sums at any
 /// number of threads), in parallel pieces of the result.
-fn sum_shares(shares: &[f32], size: usize) -> Vec<f32> {
+fn summed_shares<F>(blocks: usize, size: usize, share: F) -> Vec<f32>
+where
+    F: Fn(usize, &mut [f32]) + Sync + Send,
+{
+    let shares = filled_by_chunks(blocks * size, size, share);
     filled_by_chunks(size, TASK_VALUES, |j, out| {
         let first = j * TASK_VALUES;
         for share in shares.chunks_exact(size) {
@@ -459,9 +462,7 @@ impl ConvSame {
         let gw = want_gw.then(|| {
             let xpad = pad.pad(x, ci);
             let block = pad.block(co + ci);
-            let blocks = pad.p.div_ceil(block);
-            let size = co * ci * kk;
-            let shares = filled_by_chunks(blocks * size, size, |k, share| {
+            summed_shares(pad.p.div_ceil(block), co * ci * kk, |k, share| {
                 let (first, len) = (k * block, block.min(pad.p - k * block));
                 for t in 0..kk {
                     let s = pad.slack as isize + pad.shift(t, self.kw);
@@ -477,8 +478,7 @@ impl ConvSame {
                         false,
                     );
                 }
-            });
-            sum_shares(&shares, size)
+            })
         });
         let gx = want_gx.then(|| {
             self.shifted_sum(

@@ -126,12 +126,6 @@ where
     (v, results)
 }
 
-/// `vec![0.0; n]` zeroed in parallel pieces ([`filled_by_chunks`]), for buffers that are then
-/// written by parallel gemms or accumulated into.
-pub fn zeroed(n: usize) -> Vec<f32> {
-    filled_by_chunks(n, TASK_VALUES, |_, _| {})
-}
-
 /// `sum(f(v[i]))` in `L` interleaved f32 accumulators over whole `L`-chunks, then the lanes in
 /// order plus the remainder (vectorizes; more accurate than one accumulator).
 #[inline(always)]
@@ -278,10 +272,6 @@ mod tests {
                 .collect();
             assert_eq!(v, want, "{threads} threads");
         }
-        assert!(zeroed(0).is_empty());
-        assert!(with_threads(2, || zeroed(100_000))
-            .iter()
-            .all(|&x| x == 0.0));
     }
 
     versions! {
