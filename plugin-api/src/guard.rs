@@ -18,15 +18,19 @@ pub fn guard<T>(what: &str, body: impl FnOnce() -> Result<T, String>) -> RResult
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic payload".to_string());
-            let at = PANIC_AT.with(|p| p.borrow_mut().take()).map(|at| format!(" (at {at})")).unwrap_or_default();
+            let at = panic_at().take().map(|at| format!(" (at {at})")).unwrap_or_default();
             RResult::RErr(RString::from(format!("panicked in {what}: {text}{at}")))
         }
     }
 }
 
-thread_local! {
-    /// Where the last panic of this thread happened, for the error value.
-    static PANIC_AT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+/// Where the last panic in this plugin happened, for the error value. Kept for the whole plugin,
+/// not per thread: a plugin's work runs on its thread pool (model_runtime runs each step there),
+/// and a panic there reaches the guard on the engine's thread as a payload without its location.
+static PANIC_AT: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+fn panic_at() -> std::sync::MutexGuard<'static, Option<String>> {
+    PANIC_AT.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// A panic inside a plugin becomes one error value that the engine prints as one line; the default
@@ -39,7 +43,7 @@ fn install_quiet_panic_hook() {
         let default = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             let at = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
-            PANIC_AT.with(|p| *p.borrow_mut() = at);
+            *panic_at() = at;
             if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
                 default(info);
             }
@@ -60,5 +64,15 @@ mod tests {
         let err = guard::<()>("plan", || panic!("boom {}", 7)).unwrap_err();
         std::panic::set_hook(prev);
         assert_eq!(err.as_str(), "panicked in plan: boom 7");
+
+        // With the quiet hook, a panic on another thread (as in the plugin's thread pool),
+        // re-raised on the guard's thread, keeps its location.
+        let err = guard::<()>("train_step", || {
+            let payload = std::thread::spawn(|| panic!("in a pool thread")).join().unwrap_err();
+            std::panic::resume_unwind(payload)
+        })
+        .unwrap_err();
+        assert!(err.as_str().starts_with("panicked in train_step: in a pool thread (at "), "{err}");
+        assert!(err.as_str().contains("guard.rs:"), "{err}");
     }
 }
