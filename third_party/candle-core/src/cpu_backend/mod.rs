@@ -1533,9 +1533,9 @@ impl Map2 for MatMul {
         };
         // Engine patch (third_party/README.md): a batch of products (attention's heads) runs
         // one product per rayon task instead of one after another, each product on one thread;
-        // upstream leaves small products (too small for gemm to split) serial. Inside a pool
-        // worker too: a sibling busy with work of its own steals none, and they run here in turn.
-        if b > 1 && num_threads > 1 {
+        // upstream leaves small products (too small for gemm to split) serial. Not from inside a
+        // pool worker, whose siblings are busy with work of their own.
+        if b > 1 && num_threads > 1 && rayon::current_thread_index().is_none() {
             use rayon::prelude::*;
             dst.par_chunks_mut(c_len)
                 .enumerate()
