@@ -25,8 +25,9 @@ pub fn guard<T>(what: &str, body: impl FnOnce() -> Result<T, String>) -> RResult
 }
 
 /// Where the last panic in this plugin happened, for the error value. Kept for the whole plugin,
-/// not per thread: a plugin's work runs on its thread pool (model_runtime runs each step there),
-/// and a panic there reaches the guard on the engine's thread as a payload without its location.
+/// not per thread: much of a plugin's work runs on its thread pool (model_runtime's sample
+/// chunks), and a panic there reaches the guard on the engine's thread as a payload without its
+/// location.
 static PANIC_AT: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
 
 fn panic_at() -> std::sync::MutexGuard<'static, Option<String>> {

@@ -116,21 +116,18 @@ impl<M: ModelCore> ModelAdapter<M> {
     ) -> Result<TrainOutput> {
         let chunks = self.sample_chunks(batch, true)?;
         let core = &self.core;
-        let trainer = &mut self.trainer;
-        let step = trainer.optimizer().step_count();
-        on_pool(|| {
-            trainer.step_with(core.params(), plan, |store, pass| {
-                let ctx = StepCtx { step, pass };
-                chunks.loss_and_grads(store, |b| core.loss(b, &ctx))
-            })
+        let step = self.trainer.optimizer().step_count();
+        self.trainer.step_with(core.params(), plan, |store, pass| {
+            let ctx = StepCtx { step, pass };
+            chunks.loss_and_grads(store, |b| core.loss(b, &ctx))
         })
     }
 
     /// Predictions as host tensors. They record no computation graph (`candle_core::no_grad`, in each chunk's thread):
     /// every activation is freed once the next layer has read it, as under `torch.no_grad()`.
     pub fn predict_batch<'a>(&self, batch: &'a [TensorView<'a>]) -> Result<Vec<TensorData>> {
-        let chunks = self.sample_chunks(batch, false)?;
-        on_pool(|| chunks.predict(|b| candle_core::no_grad(|| self.core.predict(b))))?
+        self.sample_chunks(batch, false)?
+            .predict(|b| candle_core::no_grad(|| self.core.predict(b)))?
             .into_iter()
             .map(|(name, t)| tensor_data(&name, &t))
             .collect()
@@ -214,15 +211,6 @@ pub fn real_layer_weights(store: &ParamStore, group: &str, param: &str) -> Resul
         re: p.values()?.into(),
         im: RVec::new(),
     })
-}
-
-/// Runs `work` on a thread of rayon's pool, so that its parallel ops are split between the pool's
-/// threads by work stealing. Called from another thread (the engine's), each parallel op would be
-/// handed to the pool and the caller put to sleep until it is done: a sleep and a wake-up per op,
-/// which at 2 threads put about 12% of unet1d's step in the kernel's scheduler
-/// (docs/benchmarks.md).
-fn on_pool<R: Send>(work: impl FnOnce() -> R + Send) -> R {
-    rayon::scope(|_| work())
 }
 
 /// Writes the [`plugin_api::Model`] impl of an adapter type from its inherent methods (`meta`,
