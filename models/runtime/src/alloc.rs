@@ -210,8 +210,8 @@ impl CachingAllocator {
     /// one is cached (newest first: likelier to be in the CPU cache), else the smallest one under
     /// twice the class. Text batches are padded to their longest row, so each batch's tensors
     /// have other sizes (evaluation batches, sorted longest first, shrink batch after batch):
-    /// with exact classes only, a Rotten Tomatoes run page-faulted 1.9x as often and took about
-    /// 5% longer at 2 threads (docs/benchmarks.md). A larger block is recorded in `lent` so that
+    /// with exact classes only, a Rotten Tomatoes run at 2 threads page-faulted 8x as often and
+    /// took about 9% longer (docs/benchmarks.md, tenth measurement). A larger block is recorded in `lent` so that
     /// its free returns its true size.
     fn take(layout: Layout) -> Option<(*mut u8, usize)> {
         let mut c = CACHE.lock().ok()?;

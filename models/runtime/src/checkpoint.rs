@@ -128,9 +128,9 @@ pub fn write_f32_safetensors<V: AsRef<[f32]>>(
     tensors: &[(String, Vec<usize>, V)],
     metadata: HashMap<String, String>,
 ) -> Result<()> {
-    let header = safetensors_header(path, tensors, metadata)?;
     let mut order: Vec<&(String, Vec<usize>, V)> = tensors.iter().collect();
     order.sort_by(|a, b| a.0.cmp(&b.0));
+    let header = safetensors_header(path, &order, metadata)?;
     let tmp = path.with_extension("safetensors.tmp");
     let write = || -> std::io::Result<()> {
         let mut file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
@@ -151,11 +151,12 @@ pub fn write_f32_safetensors<V: AsRef<[f32]>>(
     })
 }
 
-/// The JSON header of a safetensors file holding `tensors` (data in name order), keys sorted,
-/// padded with spaces to a multiple of 8 bytes (the data section must stay 8-byte aligned).
+/// The JSON header of a safetensors file holding `sorted` (tensors in name order, their data in
+/// that order), keys sorted, padded with spaces to a multiple of 8 bytes (the data section must
+/// stay 8-byte aligned).
 fn safetensors_header<V: AsRef<[f32]>>(
     path: &Path,
-    tensors: &[(String, Vec<usize>, V)],
+    sorted: &[&(String, Vec<usize>, V)],
     metadata: HashMap<String, String>,
 ) -> Result<Vec<u8>> {
     /// One header entry; struct fields serialize in declaration order, here alphabetical.
@@ -170,7 +171,8 @@ fn safetensors_header<V: AsRef<[f32]>>(
         },
     }
     let mut entries: BTreeMap<&str, Entry<'_>> = BTreeMap::new();
-    for (name, shape, values) in tensors {
+    let mut offset = 0;
+    for (name, shape, values) in sorted.iter().copied() {
         let len = values.as_ref().len();
         if shape.iter().product::<usize>() != len {
             return Err(ck(
@@ -182,22 +184,14 @@ fn safetensors_header<V: AsRef<[f32]>>(
             return Err(ck(path, format!("tensor name '{name}' is reserved")));
         }
         let entry = Entry::Tensor {
-            data_offsets: [0, 4 * len],
+            data_offsets: [offset, offset + 4 * len],
             dtype: "F32",
             shape,
         };
         if entries.insert(name, entry).is_some() {
             return Err(ck(path, format!("tensor '{name}' given twice")));
         }
-    }
-    // Offsets follow the name order the data is written in.
-    let mut offset = 0;
-    for entry in entries.values_mut() {
-        if let Entry::Tensor { data_offsets, .. } = entry {
-            let bytes = data_offsets[1];
-            *data_offsets = [offset, offset + bytes];
-            offset += bytes;
-        }
+        offset += 4 * len;
     }
     entries.insert(
         METADATA_KEY,
